@@ -1,0 +1,74 @@
+"""Who the participant is: the `cyd_participant` cookie (CSRF-checked) or a bearer token."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session, select
+
+from backend.auth.bearer import PARTICIPANT_TOKEN_PREFIX, bearer_token
+from backend.auth.cookies import PARTICIPANT_COOKIE
+from backend.auth.csrf import check_csrf
+from backend.config import Settings, request_settings
+from backend.db import get_db
+from backend.errors import Unauthenticated
+from backend.kit.clock import utcnow
+from backend.kit.tokens import hash_token
+from backend.models import Participant, ParticipantDevice, ParticipantStatus, Workshop
+
+
+@dataclass(frozen=True)
+class ParticipantIdentity:
+    participant: Participant
+    workshop: Workshop
+    device: ParticipantDevice
+    via_cookie: bool
+
+
+def _load(db: Session, token: str) -> ParticipantIdentity | None:
+    device = db.exec(
+        select(ParticipantDevice).where(ParticipantDevice.token_hash == hash_token(token))
+    ).first()
+    if device is None or device.revoked_at is not None:
+        return None
+    participant = db.get(Participant, device.participant_id)
+    if participant is None or participant.status == ParticipantStatus.removed:
+        return None
+    workshop = db.get(Workshop, participant.workshop_id)
+    if workshop is None or workshop.archived_at is not None:
+        return None
+    now = utcnow()
+    if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=5):
+        device.last_seen_at = now
+        db.add(device)
+    return ParticipantIdentity(participant, workshop, device, via_cookie=False)
+
+
+def optional_participant(
+    request: Request,
+    db: Annotated[Session, Depends(get_db, scope="function")],
+    settings: Annotated[Settings, Depends(request_settings)],
+) -> ParticipantIdentity | None:
+    token = bearer_token(request)
+    if token is not None:
+        if not token.startswith(PARTICIPANT_TOKEN_PREFIX + "_"):
+            return None
+        found = _load(db, token)
+        if found is None:
+            raise Unauthenticated("The participant token is unknown or revoked")
+        return found
+    cookie = request.cookies.get(PARTICIPANT_COOKIE)
+    found = _load(db, cookie) if cookie else None
+    if found is None:
+        return None
+    check_csrf(request, settings, expected_token=found.device.csrf_token)
+    return ParticipantIdentity(found.participant, found.workshop, found.device, via_cookie=True)
+
+
+def current_participant(
+    identity: Annotated[ParticipantIdentity | None, Depends(optional_participant)],
+) -> ParticipantIdentity:
+    if identity is None:
+        raise Unauthenticated("Join the session with its code, or use your rejoin link")
+    return identity

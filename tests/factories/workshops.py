@@ -1,0 +1,34 @@
+"""Workshops written straight to the database."""
+
+import secrets
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from backend.kit.clock import utcnow
+from backend.models import Organisation, Phase, Workshop
+
+_ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
+
+
+def make_workshop(
+    db: Session,
+    organisation: Organisation,
+    *,
+    title: str = "Better bus journeys",
+    phase: Phase = Phase.engage,
+    join_code: str | None = None,
+    **fields: object,
+) -> Workshop:
+    workshop = Workshop(
+        organisation_id=organisation.id,
+        title_en=title,
+        challenge_en="How might we make bus journeys work for everyone?",
+        starts_at=utcnow() + timedelta(days=1),
+        phase=phase,
+        join_code=join_code or "".join(secrets.choice(_ALPHABET) for _ in range(6)),
+        **fields,
+    )
+    db.add(workshop)
+    db.commit()
+    return workshop

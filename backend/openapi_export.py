@@ -2,6 +2,7 @@
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from backend.config import PROJECT_ROOT, Settings
@@ -11,7 +12,9 @@ SPEC_PATH = PROJECT_ROOT / "openapi" / "openapi.json"
 
 
 def current_spec_text() -> str:
-    app = create_app(Settings(database_url="sqlite://"))
+    # Building the app never connects, so the database below is never created.
+    scratch = Path(tempfile.gettempdir()) / "cyd-openapi"
+    app = create_app(Settings(data_dir=scratch, database_url=f"sqlite:///{scratch}/unused.sqlite3"))
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 

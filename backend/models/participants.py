@@ -55,6 +55,7 @@ class Participant(SQLModel, table=True):
 
     email: str | None = Field(default=None, max_length=320)
     access_needs: str | None = Field(default=None, max_length=1000)
+    locale: str | None = Field(default=None, max_length=8)  # preferred language: "en" / "cy"
 
     status: ParticipantStatus = enum_field(ParticipantStatus.joined, index=True)
     rejoin_token_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)

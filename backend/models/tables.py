@@ -27,6 +27,11 @@ class ConstraintKind(StrEnum):
 
 
 class SeatingConstraint(SQLModel, table=True):
+    """A pair to seat together or apart; stored with the smaller participant id first, so that
+    one unordered pair has one row per kind."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "kind", "first_id", "second_id"),)
+
     id: uuid.UUID = id_field()
     workshop_id: uuid.UUID = fk("workshop.id")
     kind: ConstraintKind = enum_field()

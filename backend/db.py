@@ -15,6 +15,9 @@ from sqlmodel import Session, create_engine
 
 from backend.config import Settings
 
+WRITE_OPTION = "cyd_writes"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def make_engine(settings: Settings) -> Engine:
     if settings.is_sqlite:
@@ -43,12 +46,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin_immediate(conn: Any) -> None:
-    # Taking the write lock up front avoids "database is locked" upgrades mid-transaction.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A request that may write takes the write lock up front: a deferred transaction that
+    # upgrades from reading to writing can fail at once instead of waiting its turn.
+    # Reading requests begin deferred so that they never queue behind writers (WAL).
+    writes = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def get_db(request: Request) -> Iterator[Session]:
     engine: Engine = request.app.state.engine
+    if request.method not in SAFE_METHODS:
+        engine = engine.execution_options(**{WRITE_OPTION: True})
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session

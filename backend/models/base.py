@@ -1,7 +1,7 @@
 """Shared column helpers and the one metadata (with a constraint naming convention) for alembic."""
 
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Column, String
 from sqlmodel import Field, SQLModel
@@ -42,10 +42,6 @@ def enum_field(default: Any = ..., *, length: int = 32, index: bool = False) -> 
 def fk(
     target: str, *, nullable: bool = False, index: bool = True, ondelete: str = "CASCADE"
 ) -> Any:
-    return Field(
-        default=None if nullable else ...,
-        foreign_key=target,
-        nullable=nullable,
-        index=index,
-        ondelete=ondelete,
-    )
+    if nullable:
+        return Field(default=None, foreign_key=target, nullable=True, index=index, ondelete=ondelete)
+    return Field(foreign_key=target, nullable=False, index=index, ondelete=ondelete)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Security
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from backend.auth.facilitator import Facilitator, current_facilitator
 from backend.db import get_db
@@ -32,7 +32,7 @@ def find_facilitator_workshop(
 ) -> Workshop:
     workshop = db.exec(
         select(Workshop)
-        .join(Membership, Membership.organisation_id == Workshop.organisation_id)
+        .join(Membership, col(Membership.organisation_id) == col(Workshop.organisation_id))
         .where(Workshop.id == workshop_id, Membership.user_id == facilitator.user.id)
     ).first()
     if workshop is None:

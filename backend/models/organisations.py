@@ -41,6 +41,7 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = created_field()
     expires_at: datetime = time_field(nullable=False)
     accepted_at: datetime | None = time_field()
+    accepted_by_id: uuid.UUID | None = fk("user.id", nullable=True, ondelete="SET NULL")
     revoked_at: datetime | None = time_field()
 
 

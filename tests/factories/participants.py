@@ -1,6 +1,7 @@
 """Participants (and a signed-in device for them) written straight to the database."""
 
 import secrets
+from typing import Any
 
 import httpx
 from sqlmodel import Session
@@ -16,7 +17,7 @@ def make_participant(
     *,
     display_name: str = "Alex",
     perspective: str | None = "lived_experience",
-    **fields: object,
+    **fields: Any,
 ) -> Participant:
     participant = Participant(
         workshop_id=workshop.id, display_name=display_name, perspective=perspective, **fields

@@ -2,6 +2,7 @@
 
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from sqlmodel import Session
 
@@ -18,7 +19,7 @@ def make_workshop(
     title: str = "Better bus journeys",
     phase: Phase = Phase.engage,
     join_code: str | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> Workshop:
     workshop = Workshop(
         organisation_id=organisation.id,

@@ -46,7 +46,12 @@ def new_context(browser: Browser, base_url: str) -> Iterator:  # type: ignore[ty
 
     def _make(*, phone: bool = True, locale: str = "en-GB") -> BrowserContext:
         viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
-        context = browser.new_context(base_url=base_url, viewport=viewport, locale=locale)
+        context = browser.new_context(
+            base_url=base_url,
+            viewport=viewport,
+            locale=locale,
+            bypass_csp=True,  # axe is injected
+        )
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context

@@ -1,0 +1,77 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { createBrowserRouter } from "react-router";
+import HomePage from "./features/home/HomePage";
+import NotFoundPage from "./features/home/NotFoundPage";
+import JoinPage from "./features/participants/JoinPage";
+import MyTablePage from "./features/participants/MyTablePage";
+import ProfilePage from "./features/participants/ProfilePage";
+import RejoinPage from "./features/participants/RejoinPage";
+import SavedPage from "./features/participants/SavedPage";
+import { Layout } from "./ui/Layout";
+import { Loading } from "./ui/Status";
+
+// The facilitator's screens are split away so that participants' phones load little.
+const SignInPage = lazy(() => import("./features/auth/SignInPage"));
+const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
+const PasswordResetPage = lazy(() => import("./features/auth/PasswordResetPage"));
+const PasswordResetConfirmPage = lazy(() => import("./features/auth/PasswordResetConfirmPage"));
+const AcceptInvitationPage = lazy(() => import("./features/auth/AcceptInvitationPage"));
+const RequireFacilitator = lazy(() => import("./features/auth/RequireFacilitator"));
+const DashboardPage = lazy(() => import("./features/dashboard/DashboardPage"));
+const CreateSessionPage = lazy(() => import("./features/sessions/CreateSessionPage"));
+const SessionLayout = lazy(() => import("./features/sessions/SessionLayout"));
+const OverviewPage = lazy(() => import("./features/sessions/OverviewPage"));
+const EditSessionPage = lazy(() => import("./features/sessions/EditSessionPage"));
+const ParticipantsPage = lazy(() => import("./features/participants-admin/ParticipantsPage"));
+const AllocationPage = lazy(() => import("./features/tables/AllocationPage"));
+const ProjectorPage = lazy(() => import("./features/sessions/ProjectorPage"));
+
+function page(Component: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    path: "/sessions/:sessionId/projector",
+    element: page(ProjectorPage),
+  },
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "join", element: <JoinPage /> },
+      { path: "join/:code", element: <JoinPage /> },
+      { path: "rejoin", element: <RejoinPage /> },
+      { path: "me", element: <ProfilePage /> },
+      { path: "me/saved", element: <SavedPage /> },
+      { path: "me/table", element: <MyTablePage /> },
+      { path: "signin", element: page(SignInPage) },
+      { path: "signup", element: page(SignUpPage) },
+      { path: "password-reset", element: page(PasswordResetPage) },
+      { path: "password-reset/confirm", element: page(PasswordResetConfirmPage) },
+      { path: "invitations/accept", element: page(AcceptInvitationPage) },
+      {
+        element: page(RequireFacilitator),
+        children: [
+          { path: "dashboard", element: page(DashboardPage) },
+          { path: "sessions/new", element: page(CreateSessionPage) },
+          {
+            path: "sessions/:sessionId",
+            element: page(SessionLayout),
+            children: [
+              { index: true, element: page(OverviewPage) },
+              { path: "edit", element: page(EditSessionPage) },
+              { path: "participants", element: page(ParticipantsPage) },
+              { path: "tables", element: page(AllocationPage) },
+            ],
+          },
+        ],
+      },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

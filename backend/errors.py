@@ -136,6 +136,7 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
         title_cy=exc.title_cy,
         detail=exc.detail,
         errors=exc.extra.get("errors"),
+        headers=exc.extra.get("headers"),
     )
 
 

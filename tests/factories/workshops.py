@@ -21,14 +21,16 @@ def make_workshop(
     join_code: str | None = None,
     **fields: Any,
 ) -> Workshop:
+    defaults: dict[str, Any] = {
+        "challenge_en": "How might we make bus journeys work for everyone?",
+        "starts_at": utcnow() + timedelta(days=1),
+    }
     workshop = Workshop(
         organisation_id=organisation.id,
         title_en=title,
-        challenge_en="How might we make bus journeys work for everyone?",
-        starts_at=utcnow() + timedelta(days=1),
         phase=phase,
         join_code=join_code or "".join(secrets.choice(_ALPHABET) for _ in range(6)),
-        **fields,
+        **(defaults | fields),
     )
     db.add(workshop)
     db.commit()

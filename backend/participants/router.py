@@ -10,7 +10,7 @@ from backend.deps import AppSettings, CurrentParticipant, DbSession, Limiter
 from backend.errors import AppError, problem_responses
 from backend.kit.clock import utcnow
 from backend.models import Workshop
-from backend.participants import service
+from backend.participants import repository, service
 from backend.participants.credentials import revoke_device, sign_in_device
 from backend.participants.facilitator_routes import router as facilitator_router
 from backend.participants.rejoin import find_rejoining
@@ -144,10 +144,12 @@ def sign_out(me: CurrentParticipant, db: DbSession, settings: AppSettings) -> Re
 
 
 @router.get("/me/session", name="participants-me-session", responses=problem_responses(401, 403))
-def read_my_session(me: CurrentParticipant) -> SessionView:
+def read_my_session(me: CurrentParticipant, db: DbSession) -> SessionView:
     """Your session as a participant sees it: title, challenge and consent text in English and
-    Welsh, phase, the phase's timer (with `server_now` to correct your clock), venue, targets."""
-    return session_view(me.workshop, utcnow())
+    Welsh, phase, the phase's timer (with `server_now` to correct your clock), venue, targets, and
+    the perspectives the organisation added beside the five built-in ones."""
+    custom = repository.custom_perspectives(db, organisation_id=me.workshop.organisation_id)
+    return session_view(me.workshop, utcnow(), custom)
 
 
 router.include_router(facilitator_router)

@@ -827,7 +827,8 @@ export interface paths {
         /**
          * Participants-Me-Session
          * @description Your session as a participant sees it: title, challenge and consent text in English and
-         *     Welsh, phase, the phase's timer (with `server_now` to correct your clock), venue, targets.
+         *     Welsh, phase, the phase's timer (with `server_now` to correct your clock), venue, targets, and
+         *     the perspectives the organisation added beside the five built-in ones.
          */
         get: operations["participants-me-session"];
         put?: never;
@@ -1312,7 +1313,10 @@ export interface components {
              */
             recovery_code: string | null;
         };
-        /** CsvProblem */
+        /**
+         * CsvProblem
+         * @description `csv_invalid` lists rows; a bad query parameter gives the usual field errors.
+         */
         CsvProblem: {
             /** Type */
             type: string;
@@ -1325,9 +1329,7 @@ export interface components {
             /** Code */
             code: string;
             /** Errors */
-            errors?: (components["schemas"]["CsvRowError"] | {
-                [key: string]: unknown;
-            })[] | null;
+            errors?: (components["schemas"]["CsvRowError"] | components["schemas"]["FieldError"])[] | null;
         };
         /** CsvRowError */
         CsvRowError: {
@@ -1846,6 +1848,15 @@ export interface components {
             /** Cy */
             cy?: string | null;
         };
+        /**
+         * PerspectiveOption
+         * @description A perspective the session's organisation added beside the five built-in ones.
+         */
+        PerspectiveOption: {
+            /** Key */
+            key: string;
+            label: components["schemas"]["LocalizedText"];
+        };
         /** PerspectivePublic */
         PerspectivePublic: {
             /**
@@ -2192,6 +2203,8 @@ export interface components {
             /** Ends At */
             ends_at: string | null;
             targets: components["schemas"]["backend__participants__schemas__Targets"];
+            /** Custom Perspectives */
+            custom_perspectives: components["schemas"]["PerspectiveOption"][];
         };
         /** SignIn */
         SignIn: {

@@ -127,7 +127,10 @@ export function ProfileForm({ participant, session, saving, onSave }: Props) {
           error={errors[ID("perspective")]}
           value={p.perspective}
           onChange={(v) => set("perspective", v)}
-          options={PERSPECTIVES.map((k) => ({ value: k, label: t(`perspectives.${k}`), hint: t(`perspectives.${k}_hint`) }))}
+          options={[
+            ...PERSPECTIVES.map((k) => ({ value: k, label: t(`perspectives.${k}`), hint: t(`perspectives.${k}_hint`) })),
+            ...(session?.custom_perspectives ?? []).map((c) => ({ value: c.key, label: pickText(c.label, lang) || c.key })),
+          ]}
         />
         <CheckboxGroup
           id={ID("network_roles")}

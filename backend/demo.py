@@ -27,7 +27,7 @@ from backend.tables.schemas import AllocationCreate
 from backend.tables.seating import run_allocation
 from backend.workshops.join_codes import join_url, new_join_code
 
-DEMO_EMAIL = "demo@cyd.local"
+DEMO_EMAIL = "demo@example.org"
 DEMO_PASSWORD = "cyd-demo-2026"
 DEMO_TITLE = "Better bus journeys for everyone"
 

@@ -60,7 +60,7 @@ PEOPLE: list[tuple[str, str, list[str], dict[str, str]]] = [
 ]
 
 
-def _existing(db: Session) -> tuple[User, Workshop] | None:
+def _existing(db: Session) -> Workshop | None:
     user = db.exec(select(User).where(User.email == DEMO_EMAIL)).first()
     if user is None:
         return None
@@ -69,10 +69,10 @@ def _existing(db: Session) -> tuple[User, Workshop] | None:
         .join(Membership, Membership.organisation_id == Workshop.organisation_id)  # type: ignore[arg-type]
         .where(Membership.user_id == user.id, Workshop.title_en == DEMO_TITLE)
     ).first()
-    return (user, workshop) if workshop else None
+    return workshop
 
 
-def _create(db: Session) -> tuple[User, Workshop]:
+def _create(db: Session) -> Workshop:
     org = Organisation(name="Demo County Council / Cyngor Sir Demo")
     user = User(
         email=DEMO_EMAIL, name="Demo Facilitator", password_hash=hash_password(DEMO_PASSWORD)
@@ -141,7 +141,7 @@ def _create(db: Session) -> tuple[User, Workshop]:
     )
     db.flush()
     run_allocation(db=db, workshop=workshop, user_id=user.id, data=AllocationCreate(seed=2026))
-    return user, workshop
+    return workshop
 
 
 def ensure_demo(settings: Settings) -> None:
@@ -149,7 +149,7 @@ def ensure_demo(settings: Settings) -> None:
     with Session(engine, expire_on_commit=False) as db:
         found = _existing(db)
         created = found is None
-        user, workshop = found or _create(db)
+        workshop = found or _create(db)
         megan = db.exec(
             select(Participant).where(
                 Participant.workshop_id == workshop.id, Participant.display_name == "Megan"

@@ -51,7 +51,9 @@ def test_upgrade_from_empty_then_models_agree(empty_database_url: str) -> None:
     finally:
         engine.dispose()
     assert set(SQLModel.metadata.tables) <= tables
-    assert diff == [], f"models and migrations disagree; run alembic revision --autogenerate: {diff}"
+    assert diff == [], (
+        f"models and migrations disagree; run alembic revision --autogenerate: {diff}"
+    )
 
 
 def test_downgrade_to_base_and_up_again(empty_database_url: str) -> None:

@@ -30,4 +30,8 @@ def test_every_path_is_versioned_and_errors_are_problem_json() -> None:
             errors = {code: r for code, r in op["responses"].items() if code.startswith(("4", "5"))}
             assert errors, f"{method.upper()} {path} declares no error responses"
             for code, response in errors.items():
-                assert "application/problem+json" in response.get("content", {}), (method, path, code)
+                assert "application/problem+json" in response.get("content", {}), (
+                    method,
+                    path,
+                    code,
+                )

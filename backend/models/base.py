@@ -42,7 +42,11 @@ def enum_field(default: Any = ..., *, length: int = 32, index: bool = False) -> 
 OnDelete = Literal["CASCADE", "SET NULL", "RESTRICT"]
 
 
-def fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: OnDelete = "CASCADE") -> Any:
+def fk(
+    target: str, *, nullable: bool = False, index: bool = True, ondelete: OnDelete = "CASCADE"
+) -> Any:
     if nullable:
-        return Field(default=None, foreign_key=target, nullable=True, index=index, ondelete=ondelete)
+        return Field(
+            default=None, foreign_key=target, nullable=True, index=index, ondelete=ondelete
+        )
     return Field(foreign_key=target, nullable=False, index=index, ondelete=ondelete)

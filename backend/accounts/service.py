@@ -114,7 +114,7 @@ def start_password_reset(db: Session, *, settings: Settings, email: str) -> Outg
         values={
             "name": user.name,
             "email": user.email,
-            "link": f"{settings.public_base_url.rstrip('/')}/reset-password?token={token}",
+            "link": f"{settings.public_base_url.rstrip('/')}/password-reset/confirm?token={token}",
         },
     )
 

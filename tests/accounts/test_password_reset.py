@@ -35,7 +35,7 @@ class TestRequestPasswordReset:
         assert message["from"] == settings.mail_from
         assert message["template"] == "password_reset" and message["locale"] == "en"
         assert message["subject"] == "Reset your Cyd password"
-        assert f"{settings.public_base_url}/reset-password?token=" in message["text"]
+        assert f"{settings.public_base_url}/password-reset/confirm?token=" in message["text"]
         token = link_token(message)
         reset = one(db, select(PasswordReset))
         assert reset.token_hash == hash_token(token) and reset.user_id == account.user.id

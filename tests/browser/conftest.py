@@ -1,9 +1,10 @@
 """Browser fixtures: one server per test module, Debian's Chromium driven by Playwright."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tests.browser.server import running_server
 
@@ -26,8 +27,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_server(tmp_path_factory.mktemp("server")) as url:
+def server_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The module's server's DATA_DIR (its database, and the outbox of emails it sent)."""
+    return tmp_path_factory.mktemp("server")
+
+
+@pytest.fixture(scope="module")
+def base_url(server_data_dir: Path) -> Iterator[str]:
+    with running_server(server_data_dir) as url:
         yield url
 
 
@@ -45,14 +52,16 @@ def new_context(browser: Browser, base_url: str) -> Iterator:  # type: ignore[ty
     contexts: list[BrowserContext] = []
 
     def _make(*, phone: bool = True, locale: str = "en-GB") -> BrowserContext:
-        viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        viewport: ViewportSize = (
+            {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        )
         context = browser.new_context(
             base_url=base_url,
             viewport=viewport,
             locale=locale,
             bypass_csp=True,  # axe is injected
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)
         contexts.append(context)
         return context
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { fieldProblems, problemMessage } from "../api/problem";
 import { hasErrors, validate, type Errors, type Rules } from "../lib/validation";
 import type { SummaryItem } from "./ErrorSummary";
+import { useFocusAfterRender } from "./useFocusAfterRender";
 
 /**
  * Form state with checks before sending: per-field messages (translated), an error summary that
@@ -21,7 +22,7 @@ export function useForm<F extends string>(
   const prefix = options.idPrefix ?? "f";
   const idOf = (name: F) => `${prefix}-${name}`;
 
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+  const focusSummary = useFocusAfterRender(summaryRef);
 
   function check(): boolean {
     let found = validate(values, rules);

@@ -10,6 +10,7 @@ import { Button } from "../../ui/Button";
 import { Checkbox, CheckboxGroup, RadioGroup } from "../../ui/Choice";
 import { ErrorSummary, type SummaryItem } from "../../ui/ErrorSummary";
 import { TextArea, TextField } from "../../ui/Field";
+import { useFocusAfterRender } from "../../ui/useFocusAfterRender";
 
 type Strengths = Record<Capital, string>;
 type NetworkRole = (typeof NETWORK_ROLES)[number];
@@ -75,7 +76,7 @@ export function ProfileForm({ participant, session, saving, onSave }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) => setP((old) => ({ ...old, [key]: value }));
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+  const focusSummary = useFocusAfterRender(summaryRef);
 
   const summary: SummaryItem[] = [
     ...(formError ? [{ message: formError }] : []),

@@ -10,7 +10,7 @@ import { integerBetween } from "../../lib/validation";
 import { useSessionContext } from "../sessions/SessionLayout";
 import { AllocationReport } from "./AllocationReport";
 import { TableColumn } from "./TableColumn";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 export default function AllocationPage() {
   const { t } = useTranslation();
@@ -20,6 +20,17 @@ export default function AllocationPage() {
   const allocate = useAllocate(session.id);
   const seat = useSeat(session.id);
   const [keepPinned, setKeepPinned] = useState(true);
+  // A moved person's row is drawn again in another column: keep keyboard focus on them.
+  const [movedId, setMovedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!movedId) return;
+    document.getElementById(`move-${movedId}`)?.focus();
+    if (!seat.isPending) setMovedId(null);
+  }, [movedId, board.data, seat.isPending]);
+  const move = (member: { id: string }, tableId: string | null) => {
+    setMovedId(member.id);
+    seat.mutate({ participantId: member.id, tableId, pinned: false });
+  };
   const form = useForm(
     { seed: "", table_count: "" },
     { seed: [integerBetween(0, 2 ** 31 - 1)], table_count: [integerBetween(1, 300)] },
@@ -65,15 +76,15 @@ export default function AllocationPage() {
       {board.isError && <ErrorNotice error={board.error} />}
       {board.data && !hasTables && <p>{t("allocation.noTables")}</p>}
       {board.data && (
-        <div className="board">
+        <div className="board" aria-busy={seat.isPending}>
           {tables.map((table) => (
             <TableColumn
               key={table.id}
               table={table}
               members={table.members}
               tables={tables}
-              disabled={readOnly || seat.isPending}
-              onMove={(m, tableId) => seat.mutate({ participantId: m.id, tableId, pinned: false })}
+              disabled={readOnly}
+              onMove={move}
               onPin={(m, pinned, tableId) => seat.mutate({ participantId: m.id, tableId, pinned })}
             />
           ))}
@@ -82,8 +93,8 @@ export default function AllocationPage() {
               table={null}
               members={board.data.unseated}
               tables={tables}
-              disabled={readOnly || seat.isPending}
-              onMove={(m, tableId) => seat.mutate({ participantId: m.id, tableId, pinned: false })}
+              disabled={readOnly}
+              onMove={move}
               onPin={() => undefined}
             />
           )}

@@ -57,7 +57,9 @@ def get_db(request: Request) -> Iterator[Session]:
     engine: Engine = request.app.state.engine
     if request.method not in SAFE_METHODS:
         engine = engine.execution_options(**{WRITE_OPTION: True})
-    with Session(engine, expire_on_commit=False) as session:
+    # The broker is woken after commits that wrote events (backend/events/notify.py).
+    broker = getattr(request.app.state, "broker", None)
+    with Session(engine, expire_on_commit=False, info={"cyd_broker": broker}) as session:
         try:
             yield session
             session.commit()

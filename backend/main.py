@@ -9,9 +9,15 @@ from backend.accounts.router import router as accounts_router
 from backend.config import Settings, load_settings
 from backend.db import make_engine
 from backend.errors import install_error_handlers, problem_responses
+from backend.events.router import router as events_router
+from backend.events.wiring import events_lifespan, install_events
+from backend.exports.router import router as exports_router
+from backend.ideas.router import router as ideas_router
 from backend.kit.ratelimit import DatabaseRateStore, RateLimiter, RedisRateStore
 from backend.organisations.router import router as organisations_router
 from backend.participants.router import router as participants_router
+from backend.perspectives.router import router as perspectives_router
+from backend.reduction.router import router as reduction_router
 from backend.spa import mount_spa
 from backend.tables.router import router as tables_router
 from backend.workshops.router import router as workshops_router
@@ -23,6 +29,11 @@ ROUTERS = [
     workshops_router,
     participants_router,
     tables_router,
+    ideas_router,
+    perspectives_router,
+    events_router,
+    reduction_router,
+    exports_router,
 ]
 
 SECURITY_HEADERS = {
@@ -63,9 +74,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         generate_unique_id_function=operation_id,
         responses=problem_responses(400, 401, 403),
+        lifespan=events_lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
+    install_events(app, settings)
     app.state.rate_limiter = RateLimiter(
         RedisRateStore(settings.redis_url)
         if settings.redis_url

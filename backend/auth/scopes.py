@@ -7,6 +7,8 @@ SCOPES: dict[str, str] = {
     "participants:write": "Import, edit, remove participants and re-issue their rejoin codes",
     "tables:read": "Read tables and allocations",
     "tables:write": "Create tables, allocate and move people",
+    "ideas:read": "Read ideas (hidden ones too), moderation, safeguarding flags and progress",
+    "ideas:write": "Enter ideas for people, hide and unhide ideas, resolve safeguarding flags",
     "organisation:read": "Read the organisation, its members and perspectives",
     "organisation:write": "Invite members and manage the organisation's perspectives",
 }

@@ -68,6 +68,9 @@ class Workshop(SQLModel, table=True):
     join_code: str = Field(max_length=12, unique=True, index=True)
     join_code_rotated_at: datetime | None = time_field()
 
+    # The last `SessionEvent.seq` handed out for this workshop (see backend/events/log.py).
+    event_seq: int = 0
+
     archived_at: datetime | None = time_field(index=True)
     created_at: datetime = created_field()
     updated_at: datetime | None = time_field()

@@ -22,6 +22,7 @@ from backend.tables.errors import (
     PinnedTablesExceedCount,
     TooManyTables,
 )
+from backend.tables.events import seats_changed
 from backend.tables.schemas import (
     MAX_SEED,
     AllocationCreate,
@@ -181,6 +182,7 @@ def run_allocation(
         result = allocate(request)
     except ValueError as exc:  # e.g. the session's size bounds are unusable
         raise AllocationImpossible(str(exc)) from exc
+    before = {p.id: p.table_id for p in people}
     seated = _write_tables(db, workshop, order, result.table_count)
     for person in people:
         person.table_id = seated[result.assignment[str(person.id)]].id
@@ -196,6 +198,7 @@ def run_allocation(
     )
     db.add(run)
     db.flush()
+    seats_changed(db, workshop_id=workshop.id, cause="allocated", before=before, people=people)
     return run
 
 

@@ -26,6 +26,7 @@ from backend.tables.errors import (
     TableNotFound,
     TooManyTables,
 )
+from backend.tables.events import seats_changed
 from backend.tables.schemas import (
     MAX_TABLES,
     ConstraintCreate,
@@ -112,10 +113,12 @@ def move_seat(
     elif data.pinned:
         raise PinNeedsTable("Give a table_id, or send pinned: false to unseat")
     ensure_phase(workshop, *SEATING_PHASES)
+    before = {person.id: person.table_id}
     person.table_id = table.id if table else None
     person.pinned = data.pinned
     db.add(person)
     db.flush()
+    seats_changed(db, workshop_id=workshop.id, cause="moved", before=before, people=[person])
     size = repo.count_members(db, table.id) if table else 0
     return SeatPublic(
         participant_id=person.id,

@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from backend.kit.clock import utcnow
 from backend.models import PHASE_ORDER, Phase, PhaseChange, User, Workshop
-from backend.workshops import timer
+from backend.workshops import events, timer
 from backend.workshops.errors import PhaseReasonRequired, PhaseTransitionInvalid
 from backend.workshops.rules import ensure_writable
 
@@ -47,4 +47,5 @@ def change_phase(
     db.add(change)
     db.add(workshop)
     db.flush()
+    events.phase_changed(db, change)
     return change

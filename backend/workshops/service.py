@@ -9,7 +9,7 @@ from sqlmodel import Session
 from backend.kit.clock import utcnow
 from backend.kit.i18n import LocalizedText
 from backend.models import Mode, User, Workshop
-from backend.workshops import repository, timer
+from backend.workshops import events, repository, timer
 from backend.workshops.errors import OrganisationNotFound, SessionFieldsInvalid
 from backend.workshops.join_codes import new_join_code
 from backend.workshops.rules import ensure_writable
@@ -150,36 +150,45 @@ def rotate_join_code(*, db: Session, workshop: Workshop) -> Workshop:
 
 
 def _run_timer(
-    db: Session, workshop: Workshop, command: Callable[[Workshop, datetime], None]
+    db: Session,
+    workshop: Workshop,
+    action: events.TimerAction,
+    command: Callable[[Workshop, datetime], None],
 ) -> datetime:
     """Apply a timer command at one instant (returned, for the timer's `server_now`)."""
     ensure_writable(workshop)
     now = utcnow()
     command(workshop, now)
     _touch(db, workshop, now)
+    events.timer_changed(db, workshop, action, now)
     return now
 
 
 def start_timer(*, db: Session, workshop: Workshop, duration_seconds: int) -> datetime:
     return _run_timer(
-        db, workshop, lambda w, now: timer.start(w, duration_seconds=duration_seconds, now=now)
+        db,
+        workshop,
+        "started",
+        lambda w, now: timer.start(w, duration_seconds=duration_seconds, now=now),
     )
 
 
 def pause_timer(*, db: Session, workshop: Workshop) -> datetime:
-    return _run_timer(db, workshop, lambda w, now: timer.pause(w, now=now))
+    return _run_timer(db, workshop, "paused", lambda w, now: timer.pause(w, now=now))
 
 
 def resume_timer(*, db: Session, workshop: Workshop) -> datetime:
-    return _run_timer(db, workshop, lambda w, now: timer.resume(w, now=now))
+    return _run_timer(db, workshop, "resumed", lambda w, now: timer.resume(w, now=now))
 
 
 def extend_timer(*, db: Session, workshop: Workshop, seconds: int) -> datetime:
-    return _run_timer(db, workshop, lambda w, now: timer.extend(w, seconds=seconds, now=now))
+    return _run_timer(
+        db, workshop, "extended", lambda w, now: timer.extend(w, seconds=seconds, now=now)
+    )
 
 
 def clear_timer(*, db: Session, workshop: Workshop) -> None:
-    _run_timer(db, workshop, lambda w, _now: timer.clear(w))
+    _run_timer(db, workshop, "cleared", lambda w, _now: timer.clear(w))
 
 
 def _touch(db: Session, workshop: Workshop, now: datetime | None = None) -> Workshop:

@@ -7,10 +7,17 @@ import MyTablePage from "./features/participants/MyTablePage";
 import ProfilePage from "./features/participants/ProfilePage";
 import RejoinPage from "./features/participants/RejoinPage";
 import SavedPage from "./features/participants/SavedPage";
+import CapturePage from "./features/ideas/CapturePage";
+import CurrentStep from "./features/participants/CurrentStep";
+import ParticipantArea from "./features/participants/ParticipantArea";
 import { Layout } from "./ui/Layout";
 import { Loading } from "./ui/Status";
 
 // The facilitator's screens are split away so that participants' phones load little.
+// The board and the perspectives step are split too: the capture screen stays light.
+const BoardPage = lazy(() => import("./features/board/BoardPage"));
+const PerspectivesPage = lazy(() => import("./features/perspectives/PerspectivesPage"));
+const ReducePage = lazy(() => import("./features/reduction/ReducePage"));
 const SignInPage = lazy(() => import("./features/auth/SignInPage"));
 const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
 const PasswordResetPage = lazy(() => import("./features/auth/PasswordResetPage"));
@@ -25,6 +32,8 @@ const EditSessionPage = lazy(() => import("./features/sessions/EditSessionPage")
 const ParticipantsPage = lazy(() => import("./features/participants-admin/ParticipantsPage"));
 const AllocationPage = lazy(() => import("./features/tables/AllocationPage"));
 const ProjectorPage = lazy(() => import("./features/sessions/ProjectorPage"));
+const LiveDashboardPage = lazy(() => import("./features/live-dashboard/LiveDashboardPage"));
+const ModerationPage = lazy(() => import("./features/live-dashboard/ModerationPage"));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -46,9 +55,19 @@ export const router = createBrowserRouter([
       { path: "join", element: <JoinPage /> },
       { path: "join/:code", element: <JoinPage /> },
       { path: "rejoin", element: <RejoinPage /> },
-      { path: "me", element: <ProfilePage /> },
-      { path: "me/saved", element: <SavedPage /> },
-      { path: "me/table", element: <MyTablePage /> },
+      {
+        element: <ParticipantArea />,
+        children: [
+          { path: "me", element: <ProfilePage /> },
+          { path: "me/saved", element: <SavedPage /> },
+          { path: "me/table", element: <MyTablePage /> },
+          { path: "me/now", element: <CurrentStep /> },
+          { path: "me/ideas", element: <CapturePage /> },
+          { path: "me/board", element: page(BoardPage) },
+          { path: "me/perspectives", element: page(PerspectivesPage) },
+          { path: "me/reduce", element: page(ReducePage) },
+        ],
+      },
       { path: "signin", element: page(SignInPage) },
       { path: "signup", element: page(SignUpPage) },
       { path: "password-reset", element: page(PasswordResetPage) },
@@ -67,6 +86,8 @@ export const router = createBrowserRouter([
               { path: "edit", element: page(EditSessionPage) },
               { path: "participants", element: page(ParticipantsPage) },
               { path: "tables", element: page(AllocationPage) },
+              { path: "live", element: page(LiveDashboardPage) },
+              { path: "moderation", element: page(ModerationPage) },
             ],
           },
         ],

@@ -1113,10 +1113,1023 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/table/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Board
+         * @description Every visible idea of your table (active and combined; hidden ones are left out), oldest
+         *     first, in one call: a table holds a few hundred ideas at most.
+         */
+        get: operations["ideas-board"];
+        put?: never;
+        /**
+         * Ideas-Create
+         * @description Add an idea to your table (ideate phase), or type one for a tablemate with `author_id`
+         *     (recorded as `on_behalf`). Send an `Idempotency-Key` so that a retry never adds it twice.
+         *     The `ETag` header is the idea's version, for editing it later. 409 `not_seated` before you
+         *     have a table.
+         */
+        post: operations["ideas-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/ideas/{idea_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Read
+         * @description One idea of your table, with its `ETag`.
+         */
+        get: operations["ideas-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Ideas-Update
+         * @description Change an active idea's text and/or theme (ideate and reduce phases); the revision is
+         *     kept. `If-Match` must carry the idea's current ETag: 428 `precondition_required` without it,
+         *     412 `precondition_failed` (with the idea as it is now in `current`) when someone else
+         *     changed it first.
+         */
+        patch: operations["ideas-update"];
+        trace?: never;
+    };
+    "/api/v1/me/table/ideas/combine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Combine
+         * @description Merge two or more active ideas of your table into a new one (ideate and reduce phases).
+         *     The originals are kept, marked `combined`, and listed in the new idea's `parent_ids`.
+         *     422 `ideas_not_same_table` when any idea is not a visible idea of your table.
+         */
+        post: operations["ideas-combine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/ideas/{idea_id}/repurpose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Repurpose
+         * @description A new idea that puts this one to another use (`repurposed_from_id`); the original
+         *     stays. Ideate and reduce phases.
+         */
+        post: operations["ideas-repurpose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/ideas/{idea_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Revisions
+         * @description The idea's edits, oldest first: who, when, text and theme before and after.
+         */
+        get: operations["ideas-revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Progress-Mine
+         * @description Your table's ideas against its target, and each member's against the per-person range.
+         */
+        get: operations["ideas-progress-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Themes-List
+         * @description Your table's themes by position.
+         */
+        get: operations["themes-list"];
+        put?: never;
+        /**
+         * Themes-Create
+         * @description Add a theme to sort your table's ideas into (ideate and reduce phases).
+         */
+        post: operations["themes-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/themes/{theme_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Themes-Delete
+         * @description Delete a theme; its ideas stay, without a theme.
+         */
+        delete: operations["themes-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Themes-Update
+         * @description Rename or move a theme.
+         */
+        patch: operations["themes-update"];
+        trace?: never;
+    };
+    "/api/v1/me/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flags-Create
+         * @description Tell the facilitators, privately, about a safeguarding concern (optionally about an idea
+         *     of your table). Only facilitators can read it.
+         */
+        post: operations["flags-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-List
+         * @description Every idea of the session, hidden ones included, oldest first.
+         */
+        get: operations["ideas-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Enter
+         * @description Type an idea in for someone (`author_id`, recorded as `on_behalf`) or from a paper note
+         *     of unknown author (`paper`). Ideate and reduce phases. Honours `Idempotency-Key`.
+         */
+        post: operations["ideas-enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/ideas/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Enter-Bulk
+         * @description Type in up to 200 paper notes at once (`paper`, with an optional author per line). All
+         *     lines are saved or none: 422 names every line that is wrong. Ideate and reduce phases.
+         *     Honours `Idempotency-Key`.
+         */
+        post: operations["ideas-enter-bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/ideas/{idea_id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Hide
+         * @description Hide an abusive or identifying idea from the participants, with a reason kept in the
+         *     audit trail. Its table is told to drop it (the event carries no text). Works in any phase.
+         */
+        post: operations["ideas-hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/ideas/{idea_id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ideas-Unhide
+         * @description Show a hidden idea again (with a reason, kept in the audit trail).
+         */
+        post: operations["ideas-unhide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/ideas/{idea_id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Moderation-Log
+         * @description Who hid or unhid this idea, when and why, oldest first.
+         */
+        get: operations["ideas-moderation-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flags-List
+         * @description Safeguarding flags raised in the session, oldest first.
+         */
+        get: operations["flags-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/flags/{flag_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flags-Resolve
+         * @description Mark a flag as dealt with, with an optional note (409 `flag_already_resolved`).
+         */
+        post: operations["flags-resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Progress
+         * @description Every table's ideas against its target, per-person counts, and the ideas of the last five
+         *     minutes, so a dashboard can spot tables falling behind.
+         */
+        get: operations["ideas-progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/perspective-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Perspectives-Statement-Write
+         * @description Write (or rewrite) how you see the challenge from your perspective. One statement each;
+         *     open in the perspectives and ideate phases, once you are seated at a table (409
+         *     `not_seated`). Your table sees it at once (`perspective.stated` event).
+         */
+        put: operations["perspectives-statement-write"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/perspective-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Perspectives-Statements-Mine
+         * @description Your table's statements side by side, ordered by perspective then name. A tablemate's
+         *     perspective is shown only when they agreed to share it; statements of people who were
+         *     removed stay, under their pseudonym.
+         */
+        get: operations["perspectives-statements-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/perspective-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Perspectives-Statements-List
+         * @description The session's perspective statements, oldest first, optionally of one table (404
+         *     `table_not_found` for a table of another session).
+         */
+        get: operations["perspectives-statements-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/prompt-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prompt-Cards-List
+         * @description The organisation's own prompt cards (the built-in deck is not listed here).
+         */
+        get: operations["prompt-cards-list"];
+        put?: never;
+        /**
+         * Prompt-Cards-Create
+         * @description Add a card to the organisation's deck, in English, Welsh or both.
+         */
+        post: operations["prompt-cards-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/prompt-cards/{card_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Prompt-Cards-Delete
+         * @description Remove a card from the organisation's deck; tables that drew it keep what they saw.
+         */
+        delete: operations["prompt-cards-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Prompt-Cards-Update
+         * @description Change a card's text: only the languages given change, `null` removes one (422
+         *     `card_text_required` if none would be left).
+         */
+        patch: operations["prompt-cards-update"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/prompt-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prompt-Cards-Deck
+         * @description The deck this session's tables draw from: the built-in cards, then the organisation's.
+         */
+        get: operations["prompt-cards-deck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/prompt-cards/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prompt-Cards-Draw
+         * @description Draw a card at random for your table: never one the table has drawn already until the
+         *     whole deck has been drawn. Open in the perspectives and ideate phases; everyone at the table
+         *     sees it (`prompt.drawn` event).
+         */
+        post: operations["prompt-cards-draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/prompt-cards/drawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prompt-Cards-Drawn
+         * @description The cards your table has drawn, first draw first.
+         */
+        get: operations["prompt-cards-drawn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events-Session-Stream
+         * @description Everything that happens in the session, live: every table's events and the facilitator-only ones.
+         *
+         *     Each event is sent as `id: <seq>`, `event: <kind>` and `data: <EventEnvelope JSON>`. A fresh
+         *     stream starts with `hello` (the current `seq`). To resume, send `Last-Event-ID` (browsers do this
+         *     by themselves when they reconnect): the missed events are replayed in order, then live ones follow.
+         *     If the id is older than the log keeps (24 hours, at most 50,000 events) or unknown, a `reset`
+         *     event says to refetch the state, then the stream goes on live. An `id:` line alone moves the
+         *     resume point past events you cannot see; `: keep-alive` comments come every 15 s.
+         */
+        get: operations["events-session-stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events-My-Stream
+         * @description Your session's events, live: session-wide ones and those of the table you sit at (after a move, the new table's from then on). The stream ends if you are removed.
+         *
+         *     Each event is sent as `id: <seq>`, `event: <kind>` and `data: <EventEnvelope JSON>`. A fresh
+         *     stream starts with `hello` (the current `seq`). To resume, send `Last-Event-ID` (browsers do this
+         *     by themselves when they reconnect): the missed events are replayed in order, then live ones follow.
+         *     If the id is older than the log keeps (24 hours, at most 50,000 events) or unknown, a `reset`
+         *     event says to refetch the state, then the stream goes on live. An `id:` line alone moves the
+         *     resume point past events you cannot see; `: keep-alive` comments come every 15 s.
+         */
+        get: operations["events-my-stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/reduction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reduction-Read-Mine
+         * @description Your table's reduction: the stage, the voting rules and tie-break (shown before voting
+         *     opens), your dots, every idea's dots, the shortlist and how each place was decided, everyone's
+         *     scores, the proposal, who agreed to close the round, and the choice. Readable in any phase:
+         *     stepping the phase back keeps everything, and it shows again when reduce returns.
+         */
+        get: operations["reduction-read-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Votes-Add
+         * @description Add `dots` to an active idea of your table while voting is open. 422
+         *     `dot_budget_exceeded` beyond your budget, `dot_cap_exceeded` beyond the per-idea cap,
+         *     `idea_not_active` for a combined idea, `phase_closed` outside reduce; 409 `stage_closed`
+         *     once voting has closed; 404 for an idea that is not your table's.
+         */
+        post: operations["votes-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/votes/{idea_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Votes-Withdraw
+         * @description Take back all your dots from one idea while voting is open (404 `vote_not_found` when
+         *     you have none there).
+         */
+        delete: operations["votes-withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/votes/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Votes-Close
+         * @description Agree to close your table's vote. When more than half of the present members agree, the
+         *     shortlist of 3 is made (ties at the cut-off: a run-off, or the earliest idea, as the rules
+         *     say). 409 `no_votes` if it would close with no dots placed.
+         */
+        post: operations["votes-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/runoff-votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runoff-Votes-Cast
+         * @description One vote among the ideas tied at the shortlist cut-off (409 `runoff_vote_already_cast`
+         *     for a second; 422 `not_in_runoff` for another idea).
+         */
+        post: operations["runoff-votes-cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/runoff-votes/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runoff-Votes-Close
+         * @description Agree to close the run-off; at a majority of present members the open places go to the
+         *     most run-off votes (still tied: the earliest idea, recorded as such).
+         */
+        post: operations["runoff-votes-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/scores/{idea_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Scores-Put
+         * @description Score a shortlisted idea 1-5 on desirability, feasibility and viability; scoring again
+         *     replaces your scores until scoring closes. 422 `not_shortlisted` for another idea.
+         */
+        put: operations["scores-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/scores/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scores-Close
+         * @description Agree to close scoring. At a majority of present members the table moves to choosing,
+         *     with the best total as the proposal (ties: higher desirability, then the earliest idea).
+         *     409 `no_scores` if nobody has scored.
+         */
+        post: operations["scores-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/choice/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choice-Propose
+         * @description Propose another shortlisted idea as the table's choice (you confirm it by proposing;
+         *     earlier confirmations of another idea lapse).
+         */
+        post: operations["choice-propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/choice/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choice-Confirm
+         * @description Confirm the current proposal; it becomes the table's choice when more than half of the
+         *     present members confirm. 409 `proposal_changed` when the proposal is now another idea.
+         */
+        post: operations["choice-confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/reduction-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reduction-Settings-Read
+         * @description The session's voting rules and the tie-break rule in words.
+         */
+        get: operations["reduction-settings-read"];
+        /**
+         * Reduction-Settings-Update
+         * @description Set the dot budget (1-50), the per-idea cap (1 to the budget) and the tie-break rule
+         *     (`runoff` or `earliest`). The shortlist is always 3. 409 `votes_already_cast` once anyone in
+         *     the session has voted: the rules people voted under cannot change.
+         */
+        put: operations["reduction-settings-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/reduction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reduction-List
+         * @description Each table's reduction stage and choice, by table number.
+         */
+        get: operations["reduction-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/reduction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reduction-Read
+         * @description One table's reduction, as its members see it (without `me`).
+         */
+        get: operations["reduction-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/reduction/close-round": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reduction-Close-Round
+         * @description Close the table's current round when time is up (reduce phase); `stage` must be the
+         *     table's current stage (409 `stage_closed` otherwise, so a double click never skips a round).
+         *     The record says that a facilitator closed it, and who. Closing `choosing` chooses the current
+         *     proposal.
+         */
+        post: operations["reduction-close-round"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/reduction/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reduction-Reopen
+         * @description Return the table to an earlier stage (reduce phase). Nothing cast is discarded: votes,
+         *     run-off votes and scores stay and count again; the closed rounds and the choice are kept in
+         *     the record as reopened. 409 `cannot_reopen` for the current or a later stage.
+         */
+        post: operations["reduction-reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exports-Json
+         * @description The session's results: tables, themes, ideas with their lineage and revisions, dot
+         *     tallies, shortlists (and how each place was decided), scores and choices. Hidden ideas are
+         *     left out; another idea that names one refers to it only as `{"id", "hidden": true}`. Authors
+         *     appear only as a per-session pseudonym, and only when they consented to their contributions
+         *     being published; per-member scores carry no member.
+         */
+        get: operations["exports-json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exports-Csv
+         * @description The session's ideas as a spreadsheet, by table: theme, text, status, source, parents,
+         *     repurposed-from, dots, shortlist place, score totals, chosen, created, revisions, author
+         *     pseudonym. The same things are left out as in `export.json`.
+         */
+        get: operations["exports-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AgreementPublic */
+        AgreementPublic: {
+            stage: components["schemas"]["ReductionStage"];
+            /**
+             * Agreed By
+             * @description Members who agree to close (present or not)
+             */
+            agreed_by: string[];
+            /** Agreed Present */
+            agreed_present: number;
+            /** Present */
+            present: number;
+            /**
+             * Needed
+             * @description More than half of the present members
+             */
+            needed: number;
+        };
         /** AllocationCreate */
         AllocationCreate: {
             /**
@@ -1219,6 +2232,168 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * BulkIdeaCreate
+         * @description Paper notes typed in afterwards: saved all together or not at all.
+         */
+        BulkIdeaCreate: {
+            /** Lines */
+            lines: components["schemas"]["BulkLine"][];
+        };
+        /** BulkLine */
+        BulkLine: {
+            /** Text */
+            text: string;
+            /** Author Id */
+            author_id?: string | null;
+        };
+        /**
+         * CardText
+         * @description At least one of `en` / `cy`.
+         */
+        CardText: {
+            /** En */
+            en?: string | null;
+            /** Cy */
+            cy?: string | null;
+        };
+        /**
+         * CardTextChange
+         * @description Only the languages present change; `null` removes that language (one must remain).
+         */
+        CardTextChange: {
+            /** En */
+            en?: string | null;
+            /** Cy */
+            cy?: string | null;
+        };
+        /**
+         * ChoiceMadeEnvelope
+         * @description A `choice.made` event as sent in the `data:` line of the stream.
+         */
+        ChoiceMadeEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "choice.made";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ChoiceMadeEvent"];
+        };
+        /** ChoiceMadeEvent */
+        ChoiceMadeEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            decided_by: components["schemas"]["DecidedBy"];
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+        };
+        /**
+         * ChoiceProposedEnvelope
+         * @description A `choice.proposed` event as sent in the `data:` line of the stream.
+         */
+        ChoiceProposedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "choice.proposed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ChoiceProposedEvent"];
+        };
+        /** ChoiceProposedEvent */
+        ChoiceProposedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Proposed By */
+            proposed_by: string | null;
+        };
+        /** ChoicePublic */
+        ChoicePublic: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            decided_by: components["schemas"]["DecidedBy"];
+            /** Decided By User Id */
+            decided_by_user_id: string | null;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+        };
+        /** ClosurePublic */
+        ClosurePublic: {
+            stage: components["schemas"]["ReductionStage"];
+            decided_by: components["schemas"]["DecidedBy"];
+            /** Closed By User Id */
+            closed_by_user_id: string | null;
+            /**
+             * Closed By Name
+             * @description The facilitator who closed it, if one did
+             */
+            closed_by_name: string | null;
+            /** Agreed By */
+            agreed_by: string[];
+            /** Present */
+            present: number;
+            /**
+             * Closed At
+             * Format: date-time
+             */
+            closed_at: string;
+        };
         /** Consent */
         Consent: {
             /**
@@ -1313,6 +2488,17 @@ export interface components {
              */
             recovery_code: string | null;
         };
+        /** CriterionTotals */
+        CriterionTotals: {
+            /** Desirability */
+            desirability: number;
+            /** Feasibility */
+            feasibility: number;
+            /** Viability */
+            viability: number;
+            /** Overall */
+            overall: number;
+        };
         /**
          * CsvProblem
          * @description `csv_invalid` lists rows; a bad query parameter gives the usual field errors.
@@ -1343,6 +2529,239 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * DecidedBy
+         * @enum {string}
+         */
+        DecidedBy: "majority" | "facilitator";
+        /** DrawnPromptCard */
+        DrawnPromptCard: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description Show the reader's language, else the other one */
+            text: components["schemas"]["LocalizedText"];
+            /**
+             * Builtin
+             * @description Part of Cyd's own deck (not editable)
+             */
+            builtin: boolean;
+            /**
+             * Draw Id
+             * Format: uuid
+             */
+            draw_id: string;
+            /**
+             * Number
+             * @description 1 for the table's first draw, then 2, 3 ...
+             */
+            number: number;
+            /**
+             * Round
+             * @description Goes up each time the table has drawn the whole deck
+             */
+            round: number;
+            /**
+             * Drawn By Id
+             * @description The participant who drew it
+             */
+            drawn_by_id: string | null;
+            /**
+             * Drawn At
+             * Format: date-time
+             */
+            drawn_at: string;
+        };
+        /**
+         * EventEnvelope
+         * @description The `data:` of every event on a session's stream: JSON with the event's `seq`,
+         *     `kind`, `table_id`, `created_at` and the kind's `payload`.
+         */
+        EventEnvelope: components["schemas"]["ChoiceMadeEnvelope"] | components["schemas"]["ChoiceProposedEnvelope"] | components["schemas"]["FlagRaisedEnvelope"] | components["schemas"]["FlagResolvedEnvelope"] | components["schemas"]["HelloEnvelope"] | components["schemas"]["IdeaCombinedEnvelope"] | components["schemas"]["IdeaCreatedEnvelope"] | components["schemas"]["IdeaHiddenEnvelope"] | components["schemas"]["IdeaUpdatedEnvelope"] | components["schemas"]["PerspectiveStatedEnvelope"] | components["schemas"]["PhaseChangedEnvelope"] | components["schemas"]["PresenceChangedEnvelope"] | components["schemas"]["PromptDrawnEnvelope"] | components["schemas"]["ReductionAgreedEnvelope"] | components["schemas"]["ReductionSettingsChangedEnvelope"] | components["schemas"]["ReductionStageChangedEnvelope"] | components["schemas"]["ResetEnvelope"] | components["schemas"]["ScoreRecordedEnvelope"] | components["schemas"]["SeatChangedEnvelope"] | components["schemas"]["ThemeCreatedEnvelope"] | components["schemas"]["ThemeDeletedEnvelope"] | components["schemas"]["ThemeUpdatedEnvelope"] | components["schemas"]["TimerChangedEnvelope"] | components["schemas"]["VoteTalliedEnvelope"];
+        /** ExportChoice */
+        ExportChoice: {
+            idea: components["schemas"]["IdeaRef"];
+            decided_by: components["schemas"]["DecidedBy"];
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+        };
+        /** ExportIdea */
+        ExportIdea: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Theme Id */
+            theme_id: string | null;
+            /** Theme */
+            theme: string | null;
+            /** Text */
+            text: string;
+            /**
+             * Status
+             * @description Hidden ideas are never exported
+             * @enum {string}
+             */
+            status: "active" | "combined";
+            source: components["schemas"]["IdeaSource"];
+            /**
+             * Entered By
+             * @description Who typed it: the author, another participant on their behalf, a facilitator
+             */
+            entered_by: ("author" | "participant" | "facilitator") | null;
+            /**
+             * Author
+             * @description A per-session pseudonym (`Participant <n>`), given only when the author consented to their contributions being published; null when they did not, were removed, or are unknown (a paper note, or a table's combined idea). Names are never exported.
+             */
+            author: string | null;
+            /**
+             * Parents
+             * @description For a combined idea: the ideas it was made from
+             */
+            parents: components["schemas"]["IdeaRef"][];
+            /** Combined Into */
+            combined_into: components["schemas"]["IdeaRef"][];
+            repurposed_from: components["schemas"]["IdeaRef"] | null;
+            /**
+             * Dots
+             * @description Dots on it (dots on ideas since combined do not count)
+             */
+            dots: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Revisions
+             * @description Edits, oldest first
+             */
+            revisions: components["schemas"]["ExportRevision"][];
+        };
+        /** ExportRevision */
+        ExportRevision: {
+            /**
+             * Edited By
+             * @description The editor's role (`unknown`: the editor's record no longer exists)
+             * @enum {string}
+             */
+            edited_by: "participant" | "facilitator" | "unknown";
+            /**
+             * Editor
+             * @description The editing participant's pseudonym, as for authors
+             */
+            editor: string | null;
+            /**
+             * Edited At
+             * Format: date-time
+             */
+            edited_at: string;
+            /**
+             * Version
+             * @description The idea's version after this edit
+             */
+            version: number;
+            /** Text Before */
+            text_before: string;
+            /** Text After */
+            text_after: string;
+            /** Theme Before */
+            theme_before: string | null;
+            /** Theme After */
+            theme_after: string | null;
+        };
+        /** ExportSession */
+        ExportSession: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            title: components["schemas"]["LocalizedTitle"];
+            challenge: components["schemas"]["LocalizedText"];
+            phase: components["schemas"]["Phase"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Ends At */
+            ends_at: string | null;
+            /** Archived At */
+            archived_at: string | null;
+            /** Dot Budget */
+            dot_budget: number;
+            /** Dot Cap */
+            dot_cap: number;
+            /** @description The tie-break rule shown before voting opened */
+            tie_break: components["schemas"]["TieBreak"];
+        };
+        /** ExportTable */
+        ExportTable: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            stage: components["schemas"]["ReductionStage"];
+            /** Themes */
+            themes: components["schemas"]["ExportTheme"][];
+            /**
+             * Ideas
+             * @description Active and combined ideas, oldest first
+             */
+            ideas: components["schemas"]["ExportIdea"][];
+            /**
+             * Tally
+             * @description Every active idea's dots, most first
+             */
+            tally: components["schemas"]["TallyRow"][];
+            /** Shortlist */
+            shortlist: components["schemas"]["ShortlistPlace"][];
+            runoff: components["schemas"]["Runoff"] | null;
+            /** Scores */
+            scores: components["schemas"]["IdeaScoring"][];
+            /**
+             * Rounds
+             * @description How each closed round was closed
+             */
+            rounds: components["schemas"]["RoundRecord"][];
+            choice: components["schemas"]["ExportChoice"] | null;
+        };
+        /** ExportTheme */
+        ExportTheme: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+        };
+        /** FacilitatorIdeaCreate */
+        FacilitatorIdeaCreate: {
+            /** Text */
+            text: string;
+            /**
+             * Author Id
+             * @description The participant whose idea it is (`on_behalf`); leave out for a paper note of unknown author (`paper`)
+             */
+            author_id?: string | null;
+        };
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -1351,6 +2770,502 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /** FlagCreate */
+        FlagCreate: {
+            /**
+             * Idea Id
+             * @description An idea of your own table
+             */
+            idea_id?: string | null;
+            /** Note */
+            note: string;
+        };
+        /** FlagPublic */
+        FlagPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Table Id */
+            table_id: string | null;
+            /** Idea Id */
+            idea_id: string | null;
+            /** Raised By Participant Id */
+            raised_by_participant_id: string | null;
+            /** Raised By User Id */
+            raised_by_user_id: string | null;
+            /** Note */
+            note: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Resolved By Id */
+            resolved_by_id: string | null;
+            /** Resolution Note */
+            resolution_note: string | null;
+        };
+        /**
+         * FlagRaisedEnvelope
+         * @description A `flag.raised` event as sent in the `data:` line of the stream.
+         */
+        FlagRaisedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "flag.raised";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["FlagRaisedEvent"];
+        };
+        /** FlagRaisedEvent */
+        FlagRaisedEvent: {
+            /**
+             * Flag Id
+             * Format: uuid
+             */
+            flag_id: string;
+            /** Table Id */
+            table_id: string | null;
+            /** Idea Id */
+            idea_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * FlagReceipt
+         * @description What the participant who raised a flag gets back; flags are read by facilitators only.
+         */
+        FlagReceipt: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Idea Id */
+            idea_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** FlagResolve */
+        FlagResolve: {
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * FlagResolvedEnvelope
+         * @description A `flag.resolved` event as sent in the `data:` line of the stream.
+         */
+        FlagResolvedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "flag.resolved";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["FlagResolvedEvent"];
+        };
+        /** FlagResolvedEvent */
+        FlagResolvedEvent: {
+            /**
+             * Flag Id
+             * Format: uuid
+             */
+            flag_id: string;
+            /**
+             * Resolved At
+             * Format: date-time
+             */
+            resolved_at: string;
+        };
+        /**
+         * HelloEnvelope
+         * @description A `hello` event as sent in the `data:` line of the stream.
+         */
+        HelloEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "hello";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["HelloEvent"];
+        };
+        /**
+         * HelloEvent
+         * @description First event of a fresh stream: where it starts, and (for a participant) their table.
+         */
+        HelloEvent: {
+            /**
+             * Seq
+             * @description The session's newest event; live events follow it
+             */
+            seq: number;
+            /** Participant Id */
+            participant_id?: string | null;
+            /**
+             * Table Id
+             * @description The participant's table
+             */
+            table_id?: string | null;
+        };
+        /** IdeaCombine */
+        IdeaCombine: {
+            /** Idea Ids */
+            idea_ids: string[];
+            /** Text */
+            text: string;
+            /** Theme Id */
+            theme_id?: string | null;
+        };
+        /**
+         * IdeaCombinedEnvelope
+         * @description A `idea.combined` event as sent in the `data:` line of the stream.
+         */
+        IdeaCombinedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "idea.combined";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["IdeaCombinedEvent"];
+        };
+        /**
+         * IdeaCombinedEvent
+         * @description `idea` is the new idea; `parents` are the ideas it combines, now `combined`.
+         */
+        IdeaCombinedEvent: {
+            idea: components["schemas"]["IdeaPublic"];
+            /** Parents */
+            parents: components["schemas"]["IdeaPublic"][];
+        };
+        /** IdeaCreate */
+        IdeaCreate: {
+            /** Text */
+            text: string;
+            /**
+             * Author Id
+             * @description Enter the idea for someone else (recorded as `on_behalf`); default: you
+             */
+            author_id?: string | null;
+        };
+        /**
+         * IdeaCreatedEnvelope
+         * @description A `idea.created` event as sent in the `data:` line of the stream.
+         */
+        IdeaCreatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "idea.created";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["IdeaCreatedEvent"];
+        };
+        /** IdeaCreatedEvent */
+        IdeaCreatedEvent: {
+            idea: components["schemas"]["IdeaPublic"];
+        };
+        /** IdeaDots */
+        IdeaDots: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Dots */
+            dots: number;
+        };
+        /**
+         * IdeaHiddenEnvelope
+         * @description A `idea.hidden` event as sent in the `data:` line of the stream.
+         */
+        IdeaHiddenEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "idea.hidden";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["IdeaHiddenEvent"];
+        };
+        /** IdeaHiddenEvent */
+        IdeaHiddenEvent: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+        };
+        /** IdeaList */
+        IdeaList: {
+            /** Items */
+            items: components["schemas"]["IdeaPublic"][];
+        };
+        /** IdeaPick */
+        IdeaPick: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+        };
+        /** IdeaPublic */
+        IdeaPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Author Id */
+            author_id: string | null;
+            /** Entered By Participant Id */
+            entered_by_participant_id: string | null;
+            /** Entered By Facilitator */
+            entered_by_facilitator: boolean;
+            source: components["schemas"]["IdeaSource"];
+            /** Text */
+            text: string;
+            /** Theme Id */
+            theme_id: string | null;
+            status: components["schemas"]["IdeaStatus"];
+            /**
+             * Version
+             * @description The ETag is `"<version>"`; send it in If-Match to edit
+             */
+            version: number;
+            /**
+             * Parent Ids
+             * @description The ideas this one combines
+             */
+            parent_ids: string[];
+            /**
+             * Combined Into Ids
+             * @description Ideas this one was combined into
+             */
+            combined_into_ids: string[];
+            /** Repurposed From Id */
+            repurposed_from_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * IdeaRef
+         * @description Another idea named by id. A hidden idea is only ever named as `{"id", "hidden": true}`.
+         */
+        IdeaRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Hidden
+             * @default false
+             */
+            hidden: boolean;
+        };
+        /** IdeaRepurpose */
+        IdeaRepurpose: {
+            /**
+             * Text
+             * @description Default: the original's text
+             */
+            text?: string | null;
+            /**
+             * Theme Id
+             * @description Default: the original's theme; `null` for none
+             */
+            theme_id?: string | null;
+        };
+        /** IdeaScores */
+        IdeaScores: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            /** Place */
+            place: number;
+            /** Scores */
+            scores: components["schemas"]["MemberScore"][];
+            totals: components["schemas"]["CriterionTotals"];
+        };
+        /** IdeaScoring */
+        IdeaScoring: {
+            idea: components["schemas"]["IdeaRef"];
+            /** Place */
+            place: number | null;
+            totals: components["schemas"]["ScoreTotals"];
+            /**
+             * Members
+             * @description Each member's scores, highest total first
+             */
+            members: components["schemas"]["MemberScores"][];
+        };
+        /**
+         * IdeaSource
+         * @enum {string}
+         */
+        IdeaSource: "phone" | "on_behalf" | "paper" | "combined" | "repurposed";
+        /**
+         * IdeaStatus
+         * @enum {string}
+         */
+        IdeaStatus: "active" | "combined" | "hidden";
+        /** IdeaUpdate */
+        IdeaUpdate: {
+            /** Text */
+            text?: string | null;
+            /**
+             * Theme Id
+             * @description A theme of the idea's table; `null` takes the idea out
+             */
+            theme_id?: string | null;
+        };
+        /**
+         * IdeaUpdatedEnvelope
+         * @description A `idea.updated` event as sent in the `data:` line of the stream.
+         */
+        IdeaUpdatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "idea.updated";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["IdeaUpdatedEvent"];
+        };
+        /** IdeaUpdatedEvent */
+        IdeaUpdatedEvent: {
+            idea: components["schemas"]["IdeaPublic"];
         };
         /** ImportResult */
         ImportResult: {
@@ -1533,29 +3448,55 @@ export interface components {
             /** Locale */
             locale?: ("en" | "cy") | null;
         };
-        /** MemberPublic */
-        MemberPublic: {
+        /** MemberProgress */
+        MemberProgress: {
             /**
-             * Id
-             * Format: uuid
-             * @description The membership id
-             */
-            id: string;
-            /**
-             * User Id
+             * Participant Id
              * Format: uuid
              */
-            user_id: string;
-            /** Name */
-            name: string;
-            /** Email */
-            email: string;
-            role: components["schemas"]["Role"];
+            participant_id: string;
+            /** Display Name */
+            display_name: string;
+            /** Ideas */
+            ideas: number;
+            /** Target Min */
+            target_min: number;
+            /** Target Max */
+            target_max: number;
+            /** Reached Min */
+            reached_min: boolean;
+        };
+        /** MemberScore */
+        MemberScore: {
             /**
-             * Created At
-             * Format: date-time
+             * Participant Id
+             * Format: uuid
              */
-            created_at: string;
+            participant_id: string;
+            /** Display Name */
+            display_name: string;
+            /** Desirability */
+            desirability: number;
+            /** Feasibility */
+            feasibility: number;
+            /** Viability */
+            viability: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * MemberScores
+         * @description One member's scores; who gave them is not exported.
+         */
+        MemberScores: {
+            /** Desirability */
+            desirability: number;
+            /** Feasibility */
+            feasibility: number;
+            /** Viability */
+            viability: number;
+            /** Total */
+            total: number;
         };
         /** MemberUpdate */
         MemberUpdate: {
@@ -1582,6 +3523,62 @@ export interface components {
          * @enum {string}
          */
         Mode: "venue" | "online";
+        /**
+         * ModerationAction
+         * @enum {string}
+         */
+        ModerationAction: "hide" | "unhide";
+        /** ModerationPublic */
+        ModerationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            action: components["schemas"]["ModerationAction"];
+            /** Reason */
+            reason: string;
+            /** By User Id */
+            by_user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ModerationRequest */
+        ModerationRequest: {
+            /** Reason */
+            reason: string;
+        };
+        /** MyReduction */
+        MyReduction: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Dots Used */
+            dots_used: number;
+            /** Dots Left */
+            dots_left: number;
+            /**
+             * Votes
+             * @description Your dots per idea id
+             */
+            votes: {
+                [key: string]: number;
+            };
+            /** Runoff Vote */
+            runoff_vote: string | null;
+            /** Agreed */
+            agreed: boolean;
+        };
         /** MyTable */
         MyTable: {
             /** @description null until you are seated */
@@ -1631,6 +3628,27 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[DrawnPromptCard] */
+        Page_DrawnPromptCard_: {
+            /** Items */
+            items: components["schemas"]["DrawnPromptCard"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[FlagPublic] */
+        Page_FlagPublic_: {
+            /** Items */
+            items: components["schemas"]["FlagPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[IdeaPublic] */
+        Page_IdeaPublic_: {
+            /** Items */
+            items: components["schemas"]["IdeaPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[InvitationPublic] */
         Page_InvitationPublic_: {
             /** Items */
@@ -1641,7 +3659,14 @@ export interface components {
         /** Page[MemberPublic] */
         Page_MemberPublic_: {
             /** Items */
-            items: components["schemas"]["MemberPublic"][];
+            items: components["schemas"]["backend__organisations__schemas__MemberPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ModerationPublic] */
+        Page_ModerationPublic_: {
+            /** Items */
+            items: components["schemas"]["ModerationPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1666,10 +3691,31 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PerspectiveStatementPublic] */
+        Page_PerspectiveStatementPublic_: {
+            /** Items */
+            items: components["schemas"]["PerspectiveStatementPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[PhaseChangePublic] */
         Page_PhaseChangePublic_: {
             /** Items */
             items: components["schemas"]["PhaseChangePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PromptCardPublic] */
+        Page_PromptCardPublic_: {
+            /** Items */
+            items: components["schemas"]["PromptCardPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[RevisionPublic] */
+        Page_RevisionPublic_: {
+            /** Items */
+            items: components["schemas"]["RevisionPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1874,6 +3920,116 @@ export interface components {
             created_at: string;
         };
         /**
+         * PerspectiveStatedEnvelope
+         * @description A `perspective.stated` event as sent in the `data:` line of the stream.
+         */
+        PerspectiveStatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "perspective.stated";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PerspectiveStatedEvent"];
+        };
+        /**
+         * PerspectiveStatedEvent
+         * @description `perspective.stated`: a tablemate wrote or edited their perspective statement.
+         */
+        PerspectiveStatedEvent: {
+            /**
+             * Statement Id
+             * Format: uuid
+             */
+            statement_id: string;
+            /**
+             * Author Id
+             * Format: uuid
+             */
+            author_id: string;
+            /** Author Name */
+            author_name: string;
+            /**
+             * Perspective
+             * @description Only when the author agreed to share it
+             */
+            perspective: string | null;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Text */
+            text: string;
+            /**
+             * Edited
+             * @description False for a new statement, true for an edit
+             */
+            edited: boolean;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /** PerspectiveStatementList */
+        PerspectiveStatementList: {
+            /** Items */
+            items: components["schemas"]["PerspectiveStatementPublic"][];
+        };
+        /** PerspectiveStatementPublic */
+        PerspectiveStatementPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Author Id
+             * Format: uuid
+             * @description The participant who wrote it
+             */
+            author_id: string;
+            /**
+             * Author Name
+             * @description Their display name (a pseudonym once removed)
+             */
+            author_name: string;
+            /**
+             * Perspective
+             * @description The author's perspective key; to tablemates only when the author agreed to share it
+             */
+            perspective: string | null;
+            /**
+             * Table Id
+             * @description The table the statement belongs to
+             */
+            table_id: string | null;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
          * Phase
          * @description METHOD.md's phases, in order.
          * @enum {string}
@@ -1907,6 +4063,53 @@ export interface components {
              */
             reason?: string | null;
         };
+        /**
+         * PhaseChangedEnvelope
+         * @description A `phase.changed` event as sent in the `data:` line of the stream.
+         */
+        PhaseChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "phase.changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PhaseChangedEvent"];
+        };
+        /**
+         * PhaseChangedEvent
+         * @description The session moved to another phase; its timer was cleared.
+         */
+        PhaseChangedEvent: {
+            /**
+             * Phase Change Id
+             * Format: uuid
+             */
+            phase_change_id: string;
+            from_phase: components["schemas"]["Phase"];
+            to_phase: components["schemas"]["Phase"];
+            /** Reason */
+            reason: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+        };
         /** PooledStrengths */
         PooledStrengths: {
             /**
@@ -1934,6 +4137,52 @@ export interface components {
              * @default []
              */
             financial: string[];
+        };
+        /**
+         * PresenceChangedEnvelope
+         * @description A `presence.changed` event as sent in the `data:` line of the stream.
+         */
+        PresenceChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "presence.changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PresenceChangedEvent"];
+        };
+        /**
+         * PresenceChangedEvent
+         * @description A participant's first live connection opened, or their last one closed (after a short
+         *     grace period, so a reconnecting phone does not flicker).
+         */
+        PresenceChangedEvent: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Present */
+            present: boolean;
+            /**
+             * Table Present Count
+             * @description How many people of their table are now connected (null: no table)
+             */
+            table_present_count: number | null;
         };
         /** Problem */
         Problem: {
@@ -1979,6 +4228,260 @@ export interface components {
             /** Locale */
             locale?: ("en" | "cy") | null;
         };
+        /** PromptCardCreate */
+        PromptCardCreate: {
+            text: components["schemas"]["CardText"];
+        };
+        /** PromptCardPublic */
+        PromptCardPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description Show the reader's language, else the other one */
+            text: components["schemas"]["LocalizedText"];
+            /**
+             * Builtin
+             * @description Part of Cyd's own deck (not editable)
+             */
+            builtin: boolean;
+        };
+        /** PromptCardUpdate */
+        PromptCardUpdate: {
+            text?: components["schemas"]["CardTextChange"] | null;
+        };
+        /** PromptDeck */
+        PromptDeck: {
+            /** Items */
+            items: components["schemas"]["PromptCardPublic"][];
+        };
+        /**
+         * PromptDrawnEnvelope
+         * @description A `prompt.drawn` event as sent in the `data:` line of the stream.
+         */
+        PromptDrawnEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "prompt.drawn";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PromptDrawnEvent"];
+        };
+        /**
+         * PromptDrawnEvent
+         * @description `prompt.drawn`: someone at the table drew a prompt card; everyone there sees it.
+         */
+        PromptDrawnEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            card: components["schemas"]["DrawnPromptCard"];
+        };
+        /** ProposalPublic */
+        ProposalPublic: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            /**
+             * Proposed By
+             * @description null: the default (best scores)
+             */
+            proposed_by: string | null;
+            /** Confirmed By */
+            confirmed_by: string[];
+        };
+        /**
+         * ReductionAgreedEnvelope
+         * @description A `reduction.agreed` event as sent in the `data:` line of the stream.
+         */
+        ReductionAgreedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "reduction.agreed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["RoundAgreedEvent"];
+        };
+        /**
+         * ReductionSettingsChangedEnvelope
+         * @description A `reduction.settings_changed` event as sent in the `data:` line of the stream.
+         */
+        ReductionSettingsChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "reduction.settings_changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["SettingsChangedEvent"];
+        };
+        /** ReductionSettingsPublic */
+        ReductionSettingsPublic: {
+            /** Dot Budget */
+            dot_budget: number;
+            /** Dot Cap */
+            dot_cap: number;
+            /**
+             * Shortlist Size
+             * @default 3
+             */
+            shortlist_size: number;
+            tie_break: components["schemas"]["TieBreak"];
+            /** @description The tie-break rule in words, shown before voting */
+            tie_break_text: components["schemas"]["LocalizedText"];
+            /**
+             * Locked
+             * @description True once a vote was cast in the session: the rules are fixed
+             */
+            locked: boolean;
+        };
+        /**
+         * ReductionSettingsUpdate
+         * @description The whole rule set (omitted fields take their defaults).
+         */
+        ReductionSettingsUpdate: {
+            /**
+             * Dot Budget
+             * @description Dots each member may place
+             * @default 5
+             */
+            dot_budget: number;
+            /**
+             * Dot Cap
+             * @description Most dots one member may put on one idea
+             * @default 3
+             */
+            dot_cap: number;
+            /**
+             * @description `runoff`: ideas tied at the shortlist cut-off go to a quick run-off vote among themselves; `earliest`: the earlier-created idea wins
+             * @default runoff
+             */
+            tie_break: components["schemas"]["TieBreak"];
+        };
+        /**
+         * ReductionStage
+         * @enum {string}
+         */
+        ReductionStage: "voting" | "runoff" | "scoring" | "choosing" | "chosen";
+        /**
+         * ReductionStageChangedEnvelope
+         * @description A `reduction.stage_changed` event as sent in the `data:` line of the stream.
+         */
+        ReductionStageChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "reduction.stage_changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["StageChangedEvent"];
+        };
+        /**
+         * ReductionState
+         * @description Everything a table sees of its reduction: every count and every tie-break.
+         */
+        ReductionState: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Phase Open
+             * @description True while the session is in the reduce phase
+             */
+            phase_open: boolean;
+            stage: components["schemas"]["ReductionStage"];
+            settings: components["schemas"]["ReductionSettingsPublic"];
+            /** @description Your own votes (members only) */
+            me: components["schemas"]["MyReduction"] | null;
+            /** Members */
+            members: components["schemas"]["backend__reduction__schemas__MemberPublic"][];
+            /**
+             * Tally
+             * @description Every active idea's dots, most first
+             */
+            tally: components["schemas"]["TallyEntry"][];
+            runoff: components["schemas"]["RunoffPublic"] | null;
+            /** Shortlist */
+            shortlist: components["schemas"]["ShortlistEntry"][];
+            /** Scores */
+            scores: components["schemas"]["IdeaScores"][];
+            proposal: components["schemas"]["ProposalPublic"] | null;
+            /** @description Agreement to close the current round */
+            agreement: components["schemas"]["AgreementPublic"] | null;
+            /**
+             * Closures
+             * @description How each closed round was closed
+             */
+            closures: components["schemas"]["ClosurePublic"][];
+            choice: components["schemas"]["ChoicePublic"] | null;
+        };
         /**
          * RejoinRequest
          * @description Either `rejoin_token` (from the rejoin link) or `join_code` + `recovery_code`.
@@ -1991,17 +4494,333 @@ export interface components {
             /** Recovery Code */
             recovery_code?: string | null;
         };
+        /** ReopenRequest */
+        ReopenRequest: {
+            /**
+             * Stage
+             * @description The stage to return the table to
+             * @enum {string}
+             */
+            stage: "voting" | "runoff" | "scoring" | "choosing";
+        };
+        /**
+         * ResetEnvelope
+         * @description A `reset` event as sent in the `data:` line of the stream.
+         */
+        ResetEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "reset";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ResetEvent"];
+        };
+        /**
+         * ResetEvent
+         * @description The `Last-Event-ID` asked for is no longer (or never was) in the log: refetch the state
+         *     you show, then carry on; the stream continues live from `seq`.
+         */
+        ResetEvent: {
+            /** Seq */
+            seq: number;
+        };
+        /** RevisionPublic */
+        RevisionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Editor Participant Id */
+            editor_participant_id: string | null;
+            /** Edited By Facilitator */
+            edited_by_facilitator: boolean;
+            /** Text Before */
+            text_before: string;
+            /** Text After */
+            text_after: string;
+            /** Theme Before Id */
+            theme_before_id: string | null;
+            /** Theme After Id */
+            theme_after_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * Role
          * @enum {string}
          */
         Role: "owner" | "facilitator";
+        /**
+         * RoundAgreedEvent
+         * @description A member agreed to close the round (or confirmed the proposal).
+         */
+        RoundAgreedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            stage: components["schemas"]["ReductionStage"];
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Agreed Present */
+            agreed_present: number;
+            /** Needed */
+            needed: number;
+        };
+        /** RoundRecord */
+        RoundRecord: {
+            stage: components["schemas"]["ReductionStage"];
+            decided_by: components["schemas"]["DecidedBy"];
+            /**
+             * Agreed
+             * @description Members whose agreement closed it
+             */
+            agreed: number;
+            /** Present */
+            present: number;
+            /**
+             * Closed At
+             * Format: date-time
+             */
+            closed_at: string;
+        };
+        /** Runoff */
+        Runoff: {
+            /** Number */
+            number: number;
+            /**
+             * Places
+             * @description Shortlist places the run-off filled
+             */
+            places: number;
+            /** Candidates */
+            candidates: components["schemas"]["RunoffCount"][];
+        };
+        /** RunoffCount */
+        RunoffCount: {
+            idea: components["schemas"]["IdeaRef"];
+            /** Runoff Votes */
+            runoff_votes: number;
+        };
+        /** RunoffEntry */
+        RunoffEntry: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            /** Dots */
+            dots: number;
+            /** Runoff Votes */
+            runoff_votes: number;
+        };
+        /** RunoffPublic */
+        RunoffPublic: {
+            /** Number */
+            number: number;
+            /**
+             * Places
+             * @description Shortlist places the run-off fills
+             */
+            places: number;
+            /** Candidates */
+            candidates: components["schemas"]["RunoffEntry"][];
+            /** Voters */
+            voters: number;
+        };
+        /** RunoffVoteCreate */
+        RunoffVoteCreate: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+        };
         /** ScopePublic */
         ScopePublic: {
             /** Name */
             name: string;
             /** Description */
             description: string;
+        };
+        /** ScorePublic */
+        ScorePublic: {
+            /**
+             * Desirability
+             * @description Do people want it? 1-5
+             */
+            desirability: number;
+            /**
+             * Feasibility
+             * @description Can it be done? 1-5
+             */
+            feasibility: number;
+            /**
+             * Viability
+             * @description Can it last (money, time, people)? 1-5
+             */
+            viability: number;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Total */
+            total: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ScoreRecordedEnvelope
+         * @description A `score.recorded` event as sent in the `data:` line of the stream.
+         */
+        ScoreRecordedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "score.recorded";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ScoreRecordedEvent"];
+        };
+        /** ScoreRecordedEvent */
+        ScoreRecordedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Scorers */
+            scorers: number;
+            totals: components["schemas"]["CriterionTotals"];
+        };
+        /** ScoreTotals */
+        ScoreTotals: {
+            /** Desirability */
+            desirability: number;
+            /** Feasibility */
+            feasibility: number;
+            /** Viability */
+            viability: number;
+            /** Total */
+            total: number;
+        };
+        /** ScoreUpdate */
+        ScoreUpdate: {
+            /**
+             * Desirability
+             * @description Do people want it? 1-5
+             */
+            desirability: number;
+            /**
+             * Feasibility
+             * @description Can it be done? 1-5
+             */
+            feasibility: number;
+            /**
+             * Viability
+             * @description Can it last (money, time, people)? 1-5
+             */
+            viability: number;
+        };
+        /**
+         * SeatChangedEnvelope
+         * @description A `seat.changed` event as sent in the `data:` line of the stream.
+         */
+        SeatChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "seat.changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["SeatChangedEvent"];
+        };
+        /**
+         * SeatChangedEvent
+         * @description People changed tables: one facilitator move, or a whole allocation run.
+         */
+        SeatChangedEvent: {
+            /**
+             * Cause
+             * @enum {string}
+             */
+            cause: "moved" | "allocated";
+            /** Moves */
+            moves: components["schemas"]["SeatMove"][];
         };
         /** SeatMember */
         SeatMember: {
@@ -2019,6 +4838,23 @@ export interface components {
             /** Pinned */
             pinned: boolean;
             status: components["schemas"]["ParticipantStatus"];
+        };
+        /** SeatMove */
+        SeatMove: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** From Table Id */
+            from_table_id: string | null;
+            /**
+             * To Table Id
+             * @description null: unseated
+             */
+            to_table_id: string | null;
+            /** Pinned */
+            pinned: boolean;
         };
         /** SeatPublic */
         SeatPublic: {
@@ -2097,6 +4933,27 @@ export interface components {
             targets?: components["schemas"]["Targets-Input"];
             table_size?: components["schemas"]["TableSize"];
         };
+        /**
+         * SessionExport
+         * @description A session's results for its facilitators: no names, emails, access needs or consents.
+         */
+        SessionExport: {
+            /**
+             * Exported At
+             * Format: date-time
+             */
+            exported_at: string;
+            session: components["schemas"]["ExportSession"];
+            /** Tables */
+            tables: components["schemas"]["ExportTable"][];
+        };
+        /** SessionProgress */
+        SessionProgress: {
+            /** Tables */
+            tables: components["schemas"]["TableProgress"][];
+            /** Total */
+            total: number;
+        };
         /** SessionPublic */
         SessionPublic: {
             /**
@@ -2154,6 +5011,11 @@ export interface components {
             /** Updated At */
             updated_at: string | null;
         };
+        /** SessionReduction */
+        SessionReduction: {
+            /** Items */
+            items: components["schemas"]["TableStage"][];
+        };
         /**
          * SessionUpdate
          * @description Change some fields. In `title`, `challenge` and `consent_text` only the languages sent
@@ -2206,6 +5068,46 @@ export interface components {
             /** Custom Perspectives */
             custom_perspectives: components["schemas"]["PerspectiveOption"][];
         };
+        /** SettingsChangedEvent */
+        SettingsChangedEvent: {
+            /** Dot Budget */
+            dot_budget: number;
+            /** Dot Cap */
+            dot_cap: number;
+            tie_break: components["schemas"]["TieBreak"];
+        };
+        /** ShortlistEntry */
+        ShortlistEntry: {
+            /** Place */
+            place: number;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            /** Dots */
+            dots: number;
+            /**
+             * Decided By
+             * @description `votes`: above the cut-off; `runoff`: won the run-off; `earliest`: the tie-break by creation time
+             * @enum {string}
+             */
+            decided_by: "votes" | "runoff" | "earliest";
+        };
+        /** ShortlistPlace */
+        ShortlistPlace: {
+            /** Place */
+            place: number;
+            idea: components["schemas"]["IdeaRef"];
+            /**
+             * Decided By
+             * @description `votes`: above the cut-off; `runoff`: won the run-off among ideas tied at the cut-off; `earliest`: tie-break by creation time
+             * @enum {string}
+             */
+            decided_by: "votes" | "runoff" | "earliest";
+        };
         /** SignIn */
         SignIn: {
             /**
@@ -2236,6 +5138,56 @@ export interface components {
              */
             locale: "en" | "cy";
         };
+        /** StageChangedEvent */
+        StageChangedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            stage: components["schemas"]["ReductionStage"];
+            previous_stage: components["schemas"]["ReductionStage"];
+            /**
+             * Cause
+             * @enum {string}
+             */
+            cause: "majority" | "facilitator" | "reopened";
+        };
+        /** StageRequest */
+        StageRequest: {
+            /**
+             * Stage
+             * @description The stage to close (must be the table's current one)
+             * @enum {string}
+             */
+            stage: "voting" | "runoff" | "scoring" | "choosing";
+        };
+        /**
+         * StaleIdeaProblem
+         * @description 412 `precondition_failed`: `current` is the idea as it is now (its ETag is in the ETag
+         *     header), so the client can merge and send again with the new ETag.
+         */
+        StaleIdeaProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Code */
+            code: string;
+            current: components["schemas"]["IdeaPublic"];
+        };
+        /** StatementWrite */
+        StatementWrite: {
+            /**
+             * Text
+             * @description How you see the challenge, from your perspective
+             */
+            text: string;
+        };
         /**
          * Strengths
          * @description What the person brings, in the five kinds of capital (each optional, up to 500 characters).
@@ -2260,6 +5212,30 @@ export interface components {
              * @description e.g. 'By the window'
              */
             name?: string | null;
+        };
+        /**
+         * TableProgress
+         * @description Counted ideas are originals (typed, on behalf, paper) that are not hidden; combined and
+         *     repurposed ideas are reductions, not new ideas.
+         */
+        TableProgress: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            /** Total */
+            total: number;
+            /** Target */
+            target: number;
+            /** Members */
+            members: components["schemas"]["MemberProgress"][];
+            /** Last Five Minutes */
+            last_five_minutes: number;
         };
         /** TablePublic */
         TablePublic: {
@@ -2324,6 +5300,21 @@ export interface components {
             /** Max */
             max?: number | null;
         };
+        /** TableStage */
+        TableStage: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            stage: components["schemas"]["ReductionStage"];
+            /** Choice Idea Id */
+            choice_idea_id: string | null;
+        };
         /** TableUpdate */
         TableUpdate: {
             /**
@@ -2348,6 +5339,37 @@ export interface components {
             perspective: string | null;
             /** Is Me */
             is_me: boolean;
+        };
+        /** TallyEntry */
+        TallyEntry: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dots */
+            dots: number;
+            /** Voters */
+            voters: number;
+        };
+        /** TallyRow */
+        TallyRow: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Dots */
+            dots: number;
+            /** Voters */
+            voters: number;
         };
         /** Targets */
         "Targets-Input": {
@@ -2375,6 +5397,195 @@ export interface components {
             ideas_per_person_max?: number | null;
             /** Ideas Per Table */
             ideas_per_table?: number | null;
+        };
+        /** ThemeChangedEvent */
+        ThemeChangedEvent: {
+            theme: components["schemas"]["ThemePublic"];
+        };
+        /** ThemeCreate */
+        ThemeCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Position
+             * @description Default: last
+             */
+            position?: number | null;
+        };
+        /**
+         * ThemeCreatedEnvelope
+         * @description A `theme.created` event as sent in the `data:` line of the stream.
+         */
+        ThemeCreatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "theme.created";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ThemeChangedEvent"];
+        };
+        /**
+         * ThemeDeletedEnvelope
+         * @description A `theme.deleted` event as sent in the `data:` line of the stream.
+         */
+        ThemeDeletedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "theme.deleted";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ThemeDeletedEvent"];
+        };
+        /** ThemeDeletedEvent */
+        ThemeDeletedEvent: {
+            /**
+             * Theme Id
+             * Format: uuid
+             */
+            theme_id: string;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+        };
+        /** ThemeList */
+        ThemeList: {
+            /** Items */
+            items: components["schemas"]["ThemePublic"][];
+        };
+        /** ThemePublic */
+        ThemePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** ThemeUpdate */
+        ThemeUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Position */
+            position?: number | null;
+        };
+        /**
+         * ThemeUpdatedEnvelope
+         * @description A `theme.updated` event as sent in the `data:` line of the stream.
+         */
+        ThemeUpdatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "theme.updated";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["ThemeChangedEvent"];
+        };
+        /**
+         * TieBreak
+         * @enum {string}
+         */
+        TieBreak: "runoff" | "earliest";
+        /**
+         * TimerChangedEnvelope
+         * @description A `timer.changed` event as sent in the `data:` line of the stream.
+         */
+        TimerChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "timer.changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["TimerChangedEvent"];
+        };
+        /**
+         * TimerChangedEvent
+         * @description The facilitator started, paused, resumed, extended or cleared the phase's countdown.
+         */
+        TimerChangedEvent: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "started" | "paused" | "resumed" | "extended" | "cleared";
+            /** @description The timer as it is now */
+            timer: components["schemas"]["TimerPublic"];
         };
         /** TimerExtend */
         TimerExtend: {
@@ -2496,6 +5707,109 @@ export interface components {
             /** Second Id */
             second_id: string;
         };
+        /** VoteCreate */
+        VoteCreate: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /**
+             * Dots
+             * @description Dots to add (up to the per-idea cap)
+             * @default 1
+             */
+            dots: number;
+        };
+        /** VoteReceipt */
+        VoteReceipt: {
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /**
+             * My Dots
+             * @description Your dots on this idea now
+             */
+            my_dots: number;
+            /**
+             * Idea Dots
+             * @description The table's dots on this idea now
+             */
+            idea_dots: number;
+            /** Dots Left */
+            dots_left: number;
+        };
+        /**
+         * VoteTalliedEnvelope
+         * @description A `vote.tallied` event as sent in the `data:` line of the stream.
+         */
+        VoteTalliedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "vote.tallied";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["VoteTalliedEvent"];
+        };
+        /**
+         * VoteTalliedEvent
+         * @description The table's new tally: dots per idea (`round: voting`) or run-off votes (`runoff`).
+         */
+        VoteTalliedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Round
+             * @enum {string}
+             */
+            round: "voting" | "runoff";
+            /** Tally */
+            tally: components["schemas"]["IdeaDots"][];
+        };
+        /** MemberPublic */
+        backend__organisations__schemas__MemberPublic: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The membership id
+             */
+            id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** Targets */
         backend__participants__schemas__Targets: {
             /** Ideas Per Person Min */
@@ -2508,6 +5822,18 @@ export interface components {
             table_size_min: number;
             /** Table Size Max */
             table_size_max: number;
+        };
+        /** MemberPublic */
+        backend__reduction__schemas__MemberPublic: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Display Name */
+            display_name: string;
+            /** Present */
+            present: boolean;
         };
         /** Targets */
         backend__workshops__schemas__Targets: {
@@ -3780,7 +7106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberPublic"];
+                    "application/json": components["schemas"]["backend__organisations__schemas__MemberPublic"];
                 };
             };
             /** @description Problem */
@@ -7714,6 +11040,4315 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaList"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The idea's ETag (`"<version>"`) as you last saw it */
+                "If-Match"?: string | null;
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The idea changed since your copy; `current` is the idea now */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["StaleIdeaProblem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-combine": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCombine"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-repurpose": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaRepurpose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-revisions": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-progress-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableProgress"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "themes-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemeList"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "themes-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThemeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "themes-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A theme of your table */
+                theme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "themes-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A theme of your table */
+                theme_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThemeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThemePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "flags-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagReceipt"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-list": {
+        parameters: {
+            query?: {
+                /** @description Only this table's */
+                table_id?: string | null;
+                /** @description Only ideas in this status */
+                status?: components["schemas"]["IdeaStatus"] | null;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IdeaPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-enter": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilitatorIdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-enter-bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkIdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaList"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description An idea of this session */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description An idea of this session */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-moderation-log": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An idea of this session */
+                idea_id: string;
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ModerationPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "flags-list": {
+        parameters: {
+            query?: {
+                /** @description Only resolved / open flags */
+                resolved?: boolean | null;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FlagPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "flags-resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A safeguarding flag of this session */
+                flag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlagResolve"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ideas-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionProgress"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "perspectives-statement-write": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerspectiveStatementPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "perspectives-statements-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerspectiveStatementList"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "perspectives-statements-list": {
+        parameters: {
+            query?: {
+                /** @description Only this table's */
+                table_id?: string | null;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PerspectiveStatementPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PromptCardPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptCardCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptCardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromptCardUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptCardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-deck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptDeck"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawnPromptCard"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "prompt-cards-drawn": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DrawnPromptCard_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-session-stream": {
+        parameters: {
+            query?: {
+                /** @description Same as the `Last-Event-ID` header, for EventSource polyfills */
+                last_event_id?: string | null;
+            };
+            header?: {
+                /** @description The `id:` of the last event received; the stream replays what came after */
+                "Last-Event-ID"?: string | null;
+            };
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A `text/event-stream`; the schema is that of each event's `data:` line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventEnvelope"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events-my-stream": {
+        parameters: {
+            query?: {
+                /** @description Same as the `Last-Event-ID` header, for EventSource polyfills */
+                last_event_id?: string | null;
+            };
+            header?: {
+                /** @description The `id:` of the last event received; the stream replays what came after */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A `text/event-stream`; the schema is that of each event's `data:` line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventEnvelope"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-read-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "votes-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteReceipt"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "votes-withdraw": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "votes-close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "runoff-votes-cast": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunoffVoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "runoff-votes-close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "scores-put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "scores-close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "choice-propose": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaPick"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "choice-confirm": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaPick"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-settings-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionSettingsPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-settings-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReductionSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionSettingsPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReduction"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-close-round": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "exports-json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionExport"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "exports-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per (active or combined) idea; UTF-8 with a byte-order mark, CRLF line endings; cells that would start a formula are prefixed with `'` */
+            200: {
+                headers: {
+                    /** @description attachment; filename="cyd-<title>-results.csv" (ASCII) and filename* (RFC 5987, UTF-8) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

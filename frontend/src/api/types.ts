@@ -47,3 +47,12 @@ export const PERSPECTIVES = ["lived_experience", "service_provider", "academic",
 export const NETWORK_ROLES = ["connector", "maven", "salesperson"] as const;
 export const CAPITALS = ["social", "human", "public", "physical", "financial"] as const;
 export type Capital = (typeof CAPITALS)[number];
+
+export type Tablemate = S["Tablemate"];
+export type IdeaPublic = S["IdeaPublic"];
+export type ThemePublic = S["ThemePublic"];
+export type TableProgress = S["TableProgress"];
+export type PerspectiveStatement = S["PerspectiveStatementPublic"];
+export type DrawnPromptCard = S["DrawnPromptCard"];
+export type EventEnvelope = S["EventEnvelope"];
+export type EventKind = EventEnvelope["kind"];

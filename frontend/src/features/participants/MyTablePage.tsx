@@ -10,6 +10,7 @@ import { PerspectiveBadge } from "../../ui/PerspectiveBadge";
 import { ErrorNotice, Loading, Notice } from "../../ui/Status";
 import { NotJoined } from "./NotJoined";
 import { ParticipantNav } from "./ParticipantNav";
+import { STEP_PATHS, stepFor, stepLabelKeys } from "./steps";
 
 export default function MyTablePage() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export default function MyTablePage() {
   const joined = Boolean(me.data);
   const mine = useMyTable(joined);
   const session = useMySession(joined);
+  const step = stepFor(session.data?.phase);
   const welcome = (useLocation().state as { welcome?: string } | null)?.welcome;
 
   if (me.isPending) return <Loading />;
@@ -41,6 +43,13 @@ export default function MyTablePage() {
           </h2>
           <p className="stat">{t("myTable.phase", { phase: t(`phases.${session.data.phase}`) })}</p>
           <Countdown timer={session.data.timer} />
+          {step && (
+            <p>
+              <Link className="button button--primary" to={STEP_PATHS[step]}>
+                {t(stepLabelKeys(step).goTo)}
+              </Link>
+            </p>
+          )}
         </section>
       )}
       {mine.isPending && <Loading />}

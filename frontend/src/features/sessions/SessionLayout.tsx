@@ -15,6 +15,8 @@ const TABS = [
   { to: "", key: "session.overview" },
   { to: "participants", key: "session.participants" },
   { to: "tables", key: "session.tables" },
+  { to: "live", key: "liveDashboard.tab" },
+  { to: "moderation", key: "moderation.tab" },
   { to: "edit", key: "session.edit" },
 ] as const;
 

@@ -1,0 +1,64 @@
+"""Route plumbing: the calling member's seat, and a facilitator's table."""
+
+import uuid
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import Depends, Path, Request
+
+from backend.auth.bearer import PAT_PREFIX, bearer_token
+from backend.auth.cookies import FACILITATOR_COOKIE
+from backend.auth.participant import ParticipantIdentity, optional_participant
+from backend.deps import DbSession
+from backend.errors import Unauthenticated
+from backend.ideas.errors import NotSeated
+from backend.models import WorkshopTable
+from backend.reduction import repository as repo
+from backend.reduction.errors import FacilitatorsDoNotVote, TableNotFound
+from backend.reduction.service import Seat
+from backend.workshops.access import FacilitatorWorkshop, workshop_for
+
+if TYPE_CHECKING:
+    ReadAccess = FacilitatorWorkshop
+    WriteAccess = FacilitatorWorkshop
+else:
+    ReadAccess = workshop_for("sessions:read")
+    WriteAccess = workshop_for("sessions:write")
+
+
+def _seat(
+    request: Request,
+    db: DbSession,
+    identity: Annotated[ParticipantIdentity | None, Depends(optional_participant)],
+) -> Seat:
+    if identity is None:
+        token = bearer_token(request) or ""
+        if token.startswith(PAT_PREFIX + "_") or request.cookies.get(FACILITATOR_COOKIE):
+            raise FacilitatorsDoNotVote("Only a table's members vote, score and choose")
+        raise Unauthenticated("Join the session with its code, or use your rejoin link")
+    me = identity.participant
+    table = db.get(WorkshopTable, me.table_id) if me.table_id else None
+    if table is None or table.workshop_id != me.workshop_id:
+        raise NotSeated("A facilitator seats you at a table first")
+    return Seat(me=me, workshop=identity.workshop, table=table)
+
+
+MemberSeat = Annotated[Seat, Depends(_seat)]
+TableId = Annotated[uuid.UUID, Path(description="A table of this session")]
+
+
+def _read_table(access: ReadAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
+    table = repo.find_table(db, access.workshop.id, table_id)
+    if table is None:
+        raise TableNotFound()
+    return table
+
+
+def _write_table(access: WriteAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
+    table = repo.find_table(db, access.workshop.id, table_id)
+    if table is None:
+        raise TableNotFound()
+    return table
+
+
+ReadTable = Annotated[WorkshopTable, Depends(_read_table)]
+WriteTable = Annotated[WorkshopTable, Depends(_write_table)]

@@ -199,7 +199,8 @@ export class LiveConnection {
   }
 
   private onOnline = () => {
-    if (this.source?.readyState === EventSource.OPEN) return;
+    // A short drop can leave the stream open: then it is simply live again.
+    if (this.source?.readyState === EventSource.OPEN) return this.set("connected");
     this.retries = 0;
     this.reopen(0);
   };

@@ -27,6 +27,9 @@ Limiter = Annotated[RateLimiter, Depends(rate_limiter)]
 AnyFacilitator = Annotated[Facilitator, Security(current_facilitator)]
 
 
-def facilitator_with(*scopes: str) -> type[Facilitator]:
-    """`user: facilitator_with("sessions:write")` — signed in and holding these scopes."""
-    return Annotated[Facilitator, Security(current_facilitator, scopes=list(scopes))]  # type: ignore[return-value]
+SessionsFacilitatorReader = Annotated[
+    Facilitator, Security(current_facilitator, scopes=["sessions:read"])
+]
+SessionsFacilitatorWriter = Annotated[
+    Facilitator, Security(current_facilitator, scopes=["sessions:write"])
+]

@@ -14,6 +14,7 @@ from backend.events.wiring import events_lifespan, install_events
 from backend.exports.router import router as exports_router
 from backend.ideas.router import router as ideas_router
 from backend.kit.ratelimit import DatabaseRateStore, RateLimiter, RedisRateStore
+from backend.kit.write_gate import SqliteWriteGate
 from backend.organisations.router import router as organisations_router
 from backend.participants.router import router as participants_router
 from backend.perspectives.router import router as perspectives_router
@@ -85,6 +86,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else DatabaseRateStore(app.state.engine)
     )
     install_error_handlers(app)
+    if settings.is_sqlite:
+        app.add_middleware(SqliteWriteGate, path_prefix=API_PREFIX)
 
     @app.middleware("http")
     async def security_headers(

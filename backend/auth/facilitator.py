@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from backend.auth.bearer import PAT_PREFIX, bearer_token
 from backend.auth.cookies import FACILITATOR_COOKIE
-from backend.auth.csrf import check_csrf
+from backend.auth.csrf import SAFE_METHODS, check_csrf
 from backend.auth.scopes import ALL_SCOPES
 from backend.config import Settings, request_settings
 from backend.db import get_db
@@ -39,7 +39,7 @@ class InsufficientScope(Forbidden):
     title_cy = "Nid yw cwmpasau'r tocyn hwn yn caniatáu hynny"
 
 
-def _from_token(db: Session, token: str) -> Facilitator | None:
+def _from_token(db: Session, token: str, *, touch: bool) -> Facilitator | None:
     pat = db.exec(
         select(PersonalAccessToken).where(PersonalAccessToken.token_hash == hash_token(token))
     ).first()
@@ -49,7 +49,8 @@ def _from_token(db: Session, token: str) -> Facilitator | None:
     if user is None:
         return None
     now = utcnow()
-    if pat.last_used_at is None or now - pat.last_used_at > timedelta(minutes=1):
+    # Only writing requests record use: their transaction already holds the write lock.
+    if touch and (pat.last_used_at is None or now - pat.last_used_at > timedelta(minutes=1)):
         pat.last_used_at = now
         db.add(pat)
     return Facilitator(user=user, scopes=frozenset(pat.scopes), via_cookie=False)
@@ -76,7 +77,7 @@ def optional_facilitator(
     if token is not None:
         if not token.startswith(PAT_PREFIX + "_"):
             return None
-        found = _from_token(db, token)
+        found = _from_token(db, token, touch=request.method not in SAFE_METHODS)
         if found is None:
             raise Unauthenticated("The access token is unknown or revoked")
         return found

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from backend.auth.bearer import PARTICIPANT_TOKEN_PREFIX, bearer_token
 from backend.auth.cookies import PARTICIPANT_COOKIE
-from backend.auth.csrf import check_csrf
+from backend.auth.csrf import SAFE_METHODS, check_csrf
 from backend.config import Settings, request_settings
 from backend.db import get_db
 from backend.errors import Unauthenticated
@@ -26,7 +26,10 @@ class ParticipantIdentity:
     via_cookie: bool
 
 
-def _load(db: Session, token: str) -> ParticipantIdentity | None:
+def _load(db: Session, token: str, *, touch: bool) -> ParticipantIdentity | None:
+    """The identity behind `token`. `touch`: record that the device was seen — only in writing
+    requests, whose transaction already holds the write lock (a reading request that wrote would
+    have to upgrade its SQLite transaction, which fails at once while another writer is busy)."""
     device = db.exec(
         select(ParticipantDevice).where(ParticipantDevice.token_hash == hash_token(token))
     ).first()
@@ -39,7 +42,7 @@ def _load(db: Session, token: str) -> ParticipantIdentity | None:
     if workshop is None or workshop.archived_at is not None:
         return None
     now = utcnow()
-    if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=5):
+    if touch and (device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=5)):
         device.last_seen_at = now
         db.add(device)
     return ParticipantIdentity(participant, workshop, device, via_cookie=False)
@@ -54,12 +57,12 @@ def optional_participant(
     if token is not None:
         if not token.startswith(PARTICIPANT_TOKEN_PREFIX + "_"):
             return None
-        found = _load(db, token)
+        found = _load(db, token, touch=request.method not in SAFE_METHODS)
         if found is None:
             raise Unauthenticated("The participant token is unknown or revoked")
         return found
     cookie = request.cookies.get(PARTICIPANT_COOKIE)
-    found = _load(db, cookie) if cookie else None
+    found = _load(db, cookie, touch=request.method not in SAFE_METHODS) if cookie else None
     if found is None:
         return None
     check_csrf(request, settings, expected_token=found.device.csrf_token)

@@ -1,6 +1,6 @@
 """Live event streams (Server-Sent Events) for facilitators and participants."""
 
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
@@ -16,14 +16,11 @@ from backend.events.stream import (
     start,
 )
 from backend.events.visibility import Viewer
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import SessionsReader
 
 router = APIRouter(tags=["events"])
 
-if TYPE_CHECKING:
-    SessionRead: TypeAlias = FacilitatorWorkshop
-else:
-    SessionRead = workshop_for("sessions:read")
+SessionRead = SessionsReader
 LastEventIdHeader = Annotated[
     str | None,
     Header(

@@ -1,7 +1,7 @@
 """Facilitators export a session's results: the whole record as JSON, or one row per idea as CSV.
 Both are pure reads and carry no names, emails, access needs or consent details."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Response
 
@@ -11,12 +11,9 @@ from backend.exports.build import build_export
 from backend.exports.schemas import SessionExport
 from backend.exports.spreadsheet import content_disposition, to_csv
 from backend.kit.i18n import pick
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import IdeasReader
 
-if TYPE_CHECKING:
-    ReadAccess = FacilitatorWorkshop
-else:
-    ReadAccess = workshop_for("ideas:read")
+ReadAccess = IdeasReader
 
 router = APIRouter(tags=["exports"])
 

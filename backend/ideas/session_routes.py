@@ -1,7 +1,7 @@
 """Facilitators: every idea of a session, entering ideas for people, moderation, flags, progress."""
 
 import uuid
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
@@ -32,16 +32,12 @@ from backend.models import (
     SafeguardingFlag,
     WorkshopTable,
 )
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import IdeasReader, IdeasWriter
 
 router = APIRouter()
 
-if TYPE_CHECKING:
-    ReadAccess = FacilitatorWorkshop
-    WriteAccess = FacilitatorWorkshop
-else:
-    ReadAccess = workshop_for("ideas:read")
-    WriteAccess = workshop_for("ideas:write")
+ReadAccess = IdeasReader
+WriteAccess = IdeasWriter
 
 ERRORS = problem_responses(401, 404, 409)
 

@@ -63,7 +63,10 @@ def open_device(db: Session, participant: Participant, *, csrf: str) -> str:
     token = new_token(DEVICE_TOKEN_PREFIX)
     db.add(
         ParticipantDevice(
-            participant_id=participant.id, token_hash=hash_token(token), csrf_token=csrf
+            participant_id=participant.id,
+            token_hash=hash_token(token),
+            csrf_token=csrf,
+            last_seen_at=utcnow(),
         )
     )
     return token

@@ -3,7 +3,7 @@ and re-issue a way back in."""
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlmodel import Session
@@ -25,17 +25,13 @@ from backend.participants.schemas import (
     ParticipantUpdate,
 )
 from backend.participants.views import to_admin
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import FacilitatorWorkshop, ParticipantsReader, ParticipantsWriter
 from backend.workshops.rules import ensure_writable
 
 router = APIRouter(prefix="/sessions/{session_id}/participants")
 
-if TYPE_CHECKING:
-    ReadAccess = FacilitatorWorkshop
-    WriteAccess = FacilitatorWorkshop
-else:
-    ReadAccess = workshop_for("participants:read")
-    WriteAccess = workshop_for("participants:write")
+ReadAccess = ParticipantsReader
+WriteAccess = ParticipantsWriter
 
 ParticipantId = Annotated[uuid.UUID, Path(description="The participant's id")]
 

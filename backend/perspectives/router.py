@@ -1,7 +1,7 @@
 """Perspective statements (phase 4) and the prompt-card deck, "the oracle"."""
 
 import uuid
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -23,14 +23,11 @@ from backend.perspectives.schemas import (
     StatementWrite,
 )
 from backend.perspectives.statements import seated_table
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import SessionsReader
 
 router = APIRouter(tags=["perspectives"])
 
-if TYPE_CHECKING:
-    SessionReader = FacilitatorWorkshop
-else:
-    SessionReader = workshop_for("sessions:read")
+SessionReader = SessionsReader
 
 
 @router.put(

@@ -1,7 +1,7 @@
 """Route plumbing: the calling member's seat, and a facilitator's table."""
 
 import uuid
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import Depends, Path, Request
 
@@ -15,14 +15,10 @@ from backend.models import WorkshopTable
 from backend.reduction import repository as repo
 from backend.reduction.errors import FacilitatorsDoNotVote, TableNotFound
 from backend.reduction.service import Seat
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import SessionsReader, SessionsWriter
 
-if TYPE_CHECKING:
-    ReadAccess = FacilitatorWorkshop
-    WriteAccess = FacilitatorWorkshop
-else:
-    ReadAccess = workshop_for("sessions:read")
-    WriteAccess = workshop_for("sessions:write")
+ReadAccess = SessionsReader
+WriteAccess = SessionsWriter
 
 
 def _seat(

@@ -1,7 +1,7 @@
 """Tables, allocation, seats and seating constraints (facilitators), and a participant's table."""
 
 import uuid
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response, status
 
@@ -26,18 +26,14 @@ from backend.tables.schemas import (
     TablePublic,
     TableUpdate,
 )
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import FacilitatorWorkshop, TablesReader, TablesWriter
 
 router = APIRouter(tags=["tables"])
 
 # One loader per scope, shared by the routes and the dependencies below so that FastAPI runs it
 # once per request.
-if TYPE_CHECKING:
-    ReadAccess = FacilitatorWorkshop
-    WriteAccess = FacilitatorWorkshop
-else:
-    ReadAccess = workshop_for("tables:read")
-    WriteAccess = workshop_for("tables:write")
+ReadAccess = TablesReader
+WriteAccess = TablesWriter
 
 
 def _table(

@@ -52,7 +52,13 @@ def _loader(scopes: tuple[str, ...]) -> Callable[..., FacilitatorWorkshop]:
     return load
 
 
-def workshop_for(*scopes: str) -> type[FacilitatorWorkshop]:
-    """`access: workshop_for("participants:write")` — the session in the path, if the caller is a
-    member of its organisation and holds the scopes."""
-    return Annotated[FacilitatorWorkshop, Depends(_loader(scopes))]  # type: ignore[return-value]
+# `access: IdeasWriter` — the session in the path, if the caller is a member of its organisation
+# and holds the scope.
+SessionsReader = Annotated[FacilitatorWorkshop, Depends(_loader(("sessions:read",)))]
+SessionsWriter = Annotated[FacilitatorWorkshop, Depends(_loader(("sessions:write",)))]
+ParticipantsReader = Annotated[FacilitatorWorkshop, Depends(_loader(("participants:read",)))]
+ParticipantsWriter = Annotated[FacilitatorWorkshop, Depends(_loader(("participants:write",)))]
+TablesReader = Annotated[FacilitatorWorkshop, Depends(_loader(("tables:read",)))]
+TablesWriter = Annotated[FacilitatorWorkshop, Depends(_loader(("tables:write",)))]
+IdeasReader = Annotated[FacilitatorWorkshop, Depends(_loader(("ideas:read",)))]
+IdeasWriter = Annotated[FacilitatorWorkshop, Depends(_loader(("ideas:write",)))]

@@ -1,17 +1,23 @@
 """Sessions (workshops): create, list, edit, archive; phases; the phase timer; join codes."""
 
 import uuid
-from typing import TYPE_CHECKING, Annotated, TypeAlias
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from backend.auth.facilitator import Facilitator
-from backend.deps import AppSettings, DbSession, Limiter, Paging, facilitator_with
+from backend.deps import (
+    AppSettings,
+    DbSession,
+    Limiter,
+    Paging,
+    SessionsFacilitatorReader,
+    SessionsFacilitatorWriter,
+)
 from backend.errors import AppError, problem_responses
 from backend.kit.pagination import Page, paginate
 from backend.models import PhaseChange, Workshop
 from backend.workshops import phases, repository, service
-from backend.workshops.access import FacilitatorWorkshop, workshop_for
+from backend.workshops.access import SessionsReader, SessionsWriter
 from backend.workshops.errors import OrganisationNotFound
 from backend.workshops.join_codes import (
     client_key_for,
@@ -36,16 +42,10 @@ from backend.workshops.views import join_preview, session_public
 
 router = APIRouter(tags=["sessions"])
 
-if TYPE_CHECKING:
-    Reader: TypeAlias = Facilitator
-    Writer: TypeAlias = Facilitator
-    SessionRead: TypeAlias = FacilitatorWorkshop
-    SessionWrite: TypeAlias = FacilitatorWorkshop
-else:
-    Reader = facilitator_with("sessions:read")
-    Writer = facilitator_with("sessions:write")
-    SessionRead = workshop_for("sessions:read")
-    SessionWrite = workshop_for("sessions:write")
+Reader = SessionsFacilitatorReader
+Writer = SessionsFacilitatorWriter
+SessionRead = SessionsReader
+SessionWrite = SessionsWriter
 
 READ_ERRORS = problem_responses(401, 403, 404)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409)

@@ -50,6 +50,7 @@ RUN_LIMIT_S = 300.0  # a run is aborted after this long under load
 WRITE_TIMEOUT_S = 30.0
 WRITE_ATTEMPTS = 3
 IDLE_REUSE_S = 4.0
+VOTE_LIMIT_S = 120.0  # the voting part is stopped after this long
 IDEA_MARK = b'"payload":{"idea":{"id":"'
 CREATED_MARK = b'"kind":"idea.created"'
 TALLY_MARK = b'"kind":"vote.tallied"'
@@ -318,6 +319,20 @@ async def wait_flag(flag: Any, stop_flag: Any) -> bool:
     return True
 
 
+async def until_stopped(work: Any, out: dict[str, Any]) -> None:
+    """Run `work` until it is done or the main process says stop (then cancel what is in flight:
+    the writes already answered are kept)."""
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        if FLAGS["stop"].is_set():
+            out["aborted"] = True
+            task.cancel()
+            break
+        await asyncio.sleep(0.1)
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
 async def worker_main(
     wid: int, specs: list[dict[str, Any]], cfg: dict[str, Any], port: int, q: Any, flags: Any
 ) -> None:
@@ -346,7 +361,9 @@ async def worker_main(
 
     if await wait_flag(flags["ideas"], flags["stop"]):
         start = flags["start"].value
-        await asyncio.gather(*(member_ideas(port, m, cfg, start, out) for m in members))
+        await until_stopped(
+            asyncio.gather(*(member_ideas(port, m, cfg, start, out) for m in members)), out
+        )
     q.put(("ideas_done", wid, len(out["ideas"])))
 
     if await wait_flag(flags["votes"], flags["stop"]) and not flags["skip_votes"].is_set():
@@ -355,8 +372,11 @@ async def worker_main(
         for row in out["ideas"]:
             if row[0] is not None:
                 by_table[row[2]].append(row[0])
-        await asyncio.gather(
-            *(member_votes(port, m, cfg, start, by_table[m.table], out) for m in members)
+        await until_stopped(
+            asyncio.gather(
+                *(member_votes(port, m, cfg, start, by_table[m.table], out) for m in members)
+            ),
+            out,
         )
     q.put(("votes_done", wid, len(out["votes"])))
 
@@ -694,7 +714,8 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
         say(
             f"ceiling:     GET /api/v1/health {ceiling:,.0f} requests/s "
             f"({args.processes} client processes x {args.ceiling_connections} keep-alive "
-            f"connections, {args.ceiling_s:.0f} s, before the load)"
+            f"connections, {args.ceiling_s:.0f} s, before the load; a sync `def` endpoint, so one "
+            "threadpool hop, behind the app's HTTP middleware)"
         )
 
         setup = asyncio.run(setup_session(port, n, table_count(args.tables, n)))
@@ -764,7 +785,8 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
         say(
             f"load:        each participant posts {args.ideas} ideas, one every "
             f"{args.gap_min:g}-{args.gap_max:g} s (random), then {args.votes if has_votes else 0} "
-            f"votes at the same pace; run aborted after {RUN_LIMIT_S:.0f} s"
+            f"votes at the same pace; ideas stopped after {RUN_LIMIT_S:.0f} s, votes after "
+            f"{VOTE_LIMIT_S:.0f} s"
         )
         done = wait_all("ideas_done", max(1.0, cfg_deadline - time.time()))
         aborted = len(done) < len(procs)
@@ -794,7 +816,7 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
             flags["skip_votes"].set()
         flags["start"].value = time.time() + 0.2
         flags["votes"].set()
-        wait_all("votes_done", max(1.0, cfg_deadline + 120 - time.time()))
+        wait_all("votes_done", VOTE_LIMIT_S)
         time.sleep(1.0)
         flags["stop"].set()
         end = time.time() + 60

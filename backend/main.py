@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     if settings.is_sqlite:
-        app.add_middleware(SqliteWriteGate, path_prefix=API_PREFIX)
+        app.add_middleware(SqliteWriteGate, path_prefix=API_PREFIX, engine=app.state.engine)
 
     @app.middleware("http")
     async def security_headers(

@@ -20,6 +20,7 @@ from backend.db import WRITE_OPTION
 from backend.events.log import record_event
 from backend.events.notify import BROKER_KEY
 from backend.events.schemas import PresenceChangedEvent
+from backend.kit.write_gate import write_queue_for
 from backend.models import Audience, Participant, ParticipantStatus
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class PresenceTracker:
 
     async def _record(self, key: Key, *, present: bool) -> None:
         try:
-            await run_in_threadpool(self._write, key, present)
+            async with write_queue_for(self.engine).turn():
+                await run_in_threadpool(self._write, key, present)
         except Exception:  # presence is advisory: never break a stream over it
             log.exception("could not record presence of %s", key[1])
 

@@ -8,17 +8,50 @@ IMMEDIATE` with the busy timeout still orders the writers.
 """
 
 import asyncio
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+class WriteQueue:
+    """Writers to one SQLite database take turns here (a no-op for other databases)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._lock: asyncio.Lock | None = None
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        if not self.enabled:
+            yield
+            return
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            yield
+
+
+_queues: "weakref.WeakKeyDictionary[Engine, WriteQueue]" = weakref.WeakKeyDictionary()
+
+
+def write_queue_for(engine: Engine) -> WriteQueue:
+    """The queue of the app's engine: requests and background writers (presence) share it."""
+    queue = _queues.get(engine)
+    if queue is None:
+        queue = _queues[engine] = WriteQueue(enabled=engine.dialect.name == "sqlite")
+    return queue
+
+
 class SqliteWriteGate:
-    def __init__(self, app: ASGIApp, *, path_prefix: str) -> None:
+    def __init__(self, app: ASGIApp, *, path_prefix: str, engine: Engine) -> None:
         self.app = app
         self.path_prefix = path_prefix
-        self._lock: asyncio.Lock | None = None
+        self.queue = write_queue_for(engine)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         writes = (
@@ -29,7 +62,5 @@ class SqliteWriteGate:
         if not writes:
             await self.app(scope, receive, send)
             return
-        if self._lock is None:
-            self._lock = asyncio.Lock()
-        async with self._lock:
+        async with self.queue.turn():
             await self.app(scope, receive, send)

@@ -14,6 +14,7 @@ from backend.models.ideas import (
     Theme,
 )
 from backend.models.idempotency import IdempotencyRecord
+from backend.models.initiatives import Initiative, InitiativeStatus
 from backend.models.organisations import (
     CustomPerspective,
     Invitation,
@@ -66,6 +67,8 @@ __all__ = [
     "IdeaSource",
     "IdeaStatus",
     "IdempotencyRecord",
+    "Initiative",
+    "InitiativeStatus",
     "Invitation",
     "Membership",
     "Mode",

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import cy from "./cy.json";
-import en from "./en.json";
+import { areaSections, catalogue } from "./catalogue";
 import { i18n, initialLanguage, setupI18n } from "./index";
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -16,7 +15,13 @@ function baseKeys(obj: object): Set<string> {
   return new Set(flatten(obj).map((k) => k.replace(PLURAL, "")));
 }
 
+const { en, cy } = catalogue;
+
 describe("translations", () => {
+  it("every area has an English and a Welsh file", () => {
+    expect(Object.keys(areaSections("cy")).sort()).toEqual(Object.keys(areaSections("en")).sort());
+  });
+
   it("English and Welsh have the same keys", () => {
     const enKeys = baseKeys(en);
     const cyKeys = baseKeys(cy);

@@ -1,7 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import cy from "./cy.json";
-import en from "./en.json";
+import { catalogue } from "./catalogue";
 
 export const LANGUAGES = ["en", "cy"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,7 +43,7 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : "en";
 }
 
-export const resources = { en: { translation: en }, cy: { translation: cy } } as const;
+export const resources = { en: { translation: catalogue.en }, cy: { translation: catalogue.cy } } as const;
 
 export function setupI18n(lng: Language = initialLanguage()) {
   i18n.on("languageChanged", (next) => {

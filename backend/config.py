@@ -41,6 +41,22 @@ class Settings(BaseSettings):
     join_attempts_per_client: int = 10
     join_attempt_window_seconds: int = 600
 
+    # Storyboard pictures: bytes refused beyond this, pixels (width x height) checked before decoding.
+    upload_max_bytes: int = 8 * 1024 * 1024
+    upload_max_pixels: int = 24_000_000
+
+    partner_requests_per_minute: int = 600
+
+    # Webhook targets on loopback or private networks are refused unless this is on (local
+    # development and tests only).
+    webhooks_allow_private_targets: bool = False
+    webhooks_worker_enabled: bool = True
+    webhooks_poll_seconds: float = 2.0
+    webhooks_timeout_seconds: float = 10.0
+    webhooks_max_attempts: int = 8
+    webhooks_retry_base_seconds: float = 30.0
+    webhooks_retry_max_seconds: float = 6 * 3600.0
+
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
 
     @model_validator(mode="after")
@@ -71,7 +87,12 @@ def load_settings() -> Settings:
     return Settings()
 
 
-def request_settings(request: Request) -> Settings:
+def settings_of(request: Request) -> Settings:
     """The settings the running app was built with (tests build apps with their own)."""
     settings: Settings = request.app.state.settings
     return settings
+
+
+async def request_settings(request: Request) -> Settings:
+    """`settings_of` as a dependency (async: it does no I/O, so no worker-thread trip)."""
+    return settings_of(request)

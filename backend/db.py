@@ -2,18 +2,24 @@
 
 The session dependency is function-scoped: it commits when the endpoint returns, *before* the
 response is sent, and rolls back on any error, so a client is never told "201" for a write that
-later failed.
+later failed. On SQLite a writing request takes its turn in the process's write queue for the
+life of its transaction only (parsing, validation and sending the response happen outside it),
+and the dependency itself runs on the event loop: creating a session does no I/O, and the commit
+is one trip to a worker thread.
 """
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import Request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from backend.config import Settings
+from backend.kit.write_gate import write_queue_for
 
 WRITE_OPTION = "cyd_writes"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -53,16 +59,28 @@ def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     engine: Engine = request.app.state.engine
-    if request.method not in SAFE_METHODS:
-        engine = engine.execution_options(**{WRITE_OPTION: True})
+    writes = request.method not in SAFE_METHODS
+    turn = write_queue_for(engine).turn() if writes else contextlib.nullcontext()
     # The broker is woken after commits that wrote events (backend/events/notify.py).
     broker = getattr(request.app.state, "broker", None)
-    with Session(engine, expire_on_commit=False, info={"cyd_broker": broker}) as session:
+    async with turn:
+        bound = engine.execution_options(**{WRITE_OPTION: True}) if writes else engine
+        session = Session(bound, expire_on_commit=False, info={"cyd_broker": broker})
         try:
             yield session
-            session.commit()
+            await run_in_threadpool(_commit_and_close, session)
         except BaseException:
+            # Quick and local (the work ran in a thread that has finished): no thread trip, so
+            # that a cancelled request still releases its connection and the write lock.
             session.rollback()
+            session.close()
             raise
+
+
+def _commit_and_close(session: Session) -> None:
+    try:
+        session.commit()
+    finally:
+        session.close()

@@ -1,6 +1,7 @@
-"""The demo a newcomer meets on `make run` / `make demo`: an organisation, a facilitator login and a
-workshop with two dozen participants already seated at tables. Safe to run again: it only prints
-the sign-in details (and a fresh rejoin link for one demo participant)."""
+"""The demo a newcomer meets on `make run` / `make demo`: an organisation, a facilitator login, a
+workshop with two dozen participants already seated at tables, and a second workshop that has been
+through the whole journey and is published (`backend/demo_journey.py`). Safe to run again: it only
+prints the sign-in details (and a fresh rejoin link for one demo participant)."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from sqlmodel import Session, select
 from backend.accounts.passwords import hash_password
 from backend.config import Settings, load_settings
 from backend.db import make_engine
+from backend.demo_journey import ensure_journey
 from backend.kit.clock import utcnow
 from backend.models import (
     ConstraintKind,
@@ -157,6 +159,10 @@ def ensure_demo(settings: Settings) -> None:
         ).one()
         secrets = issue_rejoin_secrets(megan, settings)
         db.add(megan)
+        user = db.exec(select(User).where(User.email == DEMO_EMAIL)).one()
+        journey = ensure_journey(
+            db, settings, organisation_id=workshop.organisation_id, user_id=user.id
+        )
         db.commit()
     engine.dispose()
     base = settings.public_base_url.rstrip("/")
@@ -168,6 +174,7 @@ def ensure_demo(settings: Settings) -> None:
     Projector screen    : {base}/sessions/{workshop.id}/projector
     Join code           : {workshop.join_code}  ({join_url(settings, workshop.join_code)})
     Be participant Megan: {secrets.rejoin_url}  (recovery code {secrets.recovery_code})
+    Finished journey    : "{journey.title_en}" {base}/sessions/{journey.id}  (public page {base}/published/{journey.id})
     API docs            : {base}/docs
 """
     )

@@ -13,7 +13,7 @@ from backend.kit.pagination import PageParams, page_params
 from backend.kit.ratelimit import RateLimiter
 
 
-def rate_limiter(request: Request) -> RateLimiter:
+async def rate_limiter(request: Request) -> RateLimiter:
     limiter: RateLimiter = request.app.state.rate_limiter
     return limiter
 

@@ -1,26 +1,37 @@
 """The application factory: routers under /api/v1, problem+json errors, the SPA on the same port."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from backend.accounts.router import router as accounts_router
+from backend.combinations.router import router as combinations_router
 from backend.config import Settings, load_settings
 from backend.db import make_engine
 from backend.errors import install_error_handlers, problem_responses
 from backend.events.router import router as events_router
 from backend.events.wiring import events_lifespan, install_events
 from backend.exports.router import router as exports_router
+from backend.feedback.router import router as feedback_router
 from backend.ideas.router import router as ideas_router
+from backend.initiatives.router import router as initiatives_router
 from backend.kit.ratelimit import DatabaseRateStore, RateLimiter, RedisRateStore
-from backend.kit.write_gate import SqliteWriteGate
 from backend.organisations.router import router as organisations_router
+from backend.outcomes.router import router as outcomes_router
 from backend.participants.router import router as participants_router
+from backend.partners.router import router as partners_router
 from backend.perspectives.router import router as perspectives_router
+from backend.pitches.router import router as pitches_router
+from backend.publishing.router import router as publishing_router
 from backend.reduction.router import router as reduction_router
+from backend.security_headers import SecurityHeaders
 from backend.spa import mount_spa
+from backend.storyboards.router import router as storyboards_router
 from backend.tables.router import router as tables_router
+from backend.webhooks.router import router as webhooks_router
+from backend.webhooks.worker import webhooks_lifespan
 from backend.workshops.router import router as workshops_router
 
 API_PREFIX = "/api/v1"
@@ -34,26 +45,24 @@ ROUTERS = [
     perspectives_router,
     events_router,
     reduction_router,
+    storyboards_router,
+    pitches_router,
+    combinations_router,
     exports_router,
+    publishing_router,
+    initiatives_router,
+    outcomes_router,
+    feedback_router,
+    partners_router,
+    webhooks_router,
 ]
 
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
-APP_CSP = (
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-)
-# Swagger UI and ReDoc load their scripts from a CDN and start with an inline script.
-DOCS_CSP = (
-    "default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "font-src https://fonts.gstatic.com; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "worker-src blob:; frame-ancestors 'none'"
-)
-DOCS_PATHS = ("/docs", "/redoc")
+
+@asynccontextmanager
+async def app_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The live-event broker's lifespan, and the webhook delivery worker's inside it."""
+    async with events_lifespan(app), webhooks_lifespan(app):
+        yield
 
 
 def operation_id(route: APIRoute) -> str:
@@ -75,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         generate_unique_id_function=operation_id,
         responses=problem_responses(400, 401, 403),
-        lifespan=events_lifespan,
+        lifespan=app_lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
@@ -86,24 +95,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else DatabaseRateStore(app.state.engine)
     )
     install_error_handlers(app)
-    if settings.is_sqlite:
-        app.add_middleware(SqliteWriteGate, path_prefix=API_PREFIX, engine=app.state.engine)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        csp = DOCS_CSP if request.url.path.startswith(DOCS_PATHS) else APP_CSP
-        response.headers.setdefault("Content-Security-Policy", csp)
-        if request.url.path.startswith(API_PREFIX):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(SecurityHeaders, api_prefix=API_PREFIX)
 
     @app.get(f"{API_PREFIX}/health", tags=["meta"], name="health-read")
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
         """Liveness check."""
         return {"status": "ok"}
 

@@ -92,7 +92,7 @@ def optional_facilitator(
     return found
 
 
-def current_facilitator(
+async def current_facilitator(
     security_scopes: SecurityScopes,
     facilitator: Annotated[Facilitator | None, Depends(optional_facilitator)],
 ) -> Facilitator:

@@ -5,7 +5,7 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from backend.auth.bearer import PARTICIPANT_TOKEN_PREFIX, bearer_token
 from backend.auth.cookies import PARTICIPANT_COOKIE
@@ -30,16 +30,18 @@ def _load(db: Session, token: str, *, touch: bool) -> ParticipantIdentity | None
     """The identity behind `token`. `touch`: record that the device was seen — only in writing
     requests, whose transaction already holds the write lock (a reading request that wrote would
     have to upgrade its SQLite transaction, which fails at once while another writer is busy)."""
-    device = db.exec(
-        select(ParticipantDevice).where(ParticipantDevice.token_hash == hash_token(token))
+    row = db.exec(
+        select(ParticipantDevice, Participant, Workshop)
+        .join(Participant, col(Participant.id) == ParticipantDevice.participant_id)
+        .join(Workshop, col(Workshop.id) == Participant.workshop_id)
+        .where(ParticipantDevice.token_hash == hash_token(token))
     ).first()
-    if device is None or device.revoked_at is not None:
+    if row is None:
         return None
-    participant = db.get(Participant, device.participant_id)
-    if participant is None or participant.status == ParticipantStatus.removed:
+    device, participant, workshop = row
+    if device.revoked_at is not None or participant.status == ParticipantStatus.removed:
         return None
-    workshop = db.get(Workshop, participant.workshop_id)
-    if workshop is None or workshop.archived_at is not None:
+    if workshop.archived_at is not None:
         return None
     now = utcnow()
     if touch and (device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=5)):
@@ -69,7 +71,7 @@ def optional_participant(
     return ParticipantIdentity(found.participant, found.workshop, found.device, via_cookie=True)
 
 
-def current_participant(
+async def current_participant(
     identity: Annotated[ParticipantIdentity | None, Depends(optional_participant)],
 ) -> ParticipantIdentity:
     if identity is None:

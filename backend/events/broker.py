@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from sqlalchemy.engine import Engine
 
 from backend.events.config import EventSettings
+from backend.events.feed import Feeds
 from backend.events.presence import PresenceTracker
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Broker:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscriptions: dict[uuid.UUID, set[Subscription]] = {}
         self.presence = PresenceTracker(self, engine, grace_seconds=settings.presence_grace_seconds)
+        self.feeds = Feeds(self, engine)
 
     @contextlib.contextmanager
     def subscribe(self, workshop_id: uuid.UUID) -> Iterator[Subscription]:

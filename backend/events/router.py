@@ -1,5 +1,6 @@
 """Live event streams (Server-Sent Events) for facilitators and participants."""
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
@@ -75,11 +76,22 @@ class _EventStreamDoc(JSONResponse):
     media_type = "text/event-stream"
 
 
-def _stream(request: Request, viewer: Viewer, first: str, after: int) -> EventStreamResponse:
+def _stream(
+    request: Request,
+    viewer: Viewer,
+    first: str,
+    after: int,
+    table_id: uuid.UUID | None = None,
+) -> EventStreamResponse:
     broker: Broker = request.app.state.broker
     return EventStreamResponse(
         event_stream(
-            broker=broker, engine=request.app.state.engine, viewer=viewer, after=after, first=first
+            broker=broker,
+            engine=request.app.state.engine,
+            viewer=viewer,
+            after=after,
+            first=first,
+            table_id=table_id,
         ),
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
@@ -134,4 +146,4 @@ def my_events(
         last_event_id=resume,
         table_id=participant.table_id,
     )
-    return _stream(request, viewer, first, after)
+    return _stream(request, viewer, first, after, participant.table_id)

@@ -1,15 +1,12 @@
-"""One live stream: where it starts (fresh, resumed, or reset), then batches read from the log
-with a short DB session each, woken by the broker, with keep-alives in between."""
+"""One live stream: where it starts (fresh, resumed, or reset), the gap it reads from the log
+itself when it resumes from far back, then the frames its session's feed hands it (see
+backend/events/feed.py), with keep-alives in between."""
 
-import json
 import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
-from datetime import datetime
-from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -17,11 +14,11 @@ from starlette.responses import StreamingResponse
 
 from backend.events.broker import Broker
 from backend.events.errors import InvalidLastEventId
+from backend.events.feed import Listener
 from backend.events.retention import oldest_kept_seq, prune_if_due
 from backend.events.schemas import HelloEvent, ResetEvent
-from backend.events.visibility import BATCH_SIZE, Viewer, read_batch
-from backend.kit.clock import utcnow
-from backend.models import SessionEvent
+from backend.events.visibility import Viewer, read_batch
+from backend.events.wire import event_frame, own_frame
 
 MAX_EVENT_ID = 2**53  # what a JavaScript client can hold exactly
 RETRY_MS = 3000
@@ -40,47 +37,6 @@ def parse_last_event_id(header: str | None, query: str | None) -> int | None:
     if not value.isascii() or not value.isdigit() or int(value) > MAX_EVENT_ID:
         raise InvalidLastEventId(f"{raw[:40]!r} is not an event id; it must be a whole number ≥ 0")
     return int(value)
-
-
-def frame(
-    *,
-    seq: int,
-    kind: str,
-    table_id: uuid.UUID | None,
-    created_at: datetime,
-    payload: dict[str, Any],
-) -> str:
-    data = json.dumps(
-        {
-            "seq": seq,
-            "kind": kind,
-            "table_id": str(table_id) if table_id else None,
-            "created_at": created_at.isoformat(),
-            "payload": payload,
-        },
-        separators=(",", ":"),
-    )
-    return f"id: {seq}\nevent: {kind}\ndata: {data}\n\n"
-
-
-def event_frame(event: SessionEvent) -> str:
-    return frame(
-        seq=event.seq,
-        kind=event.kind,
-        table_id=event.table_id,
-        created_at=event.created_at,
-        payload=event.payload,
-    )
-
-
-def own_frame(kind: str, seq: int, payload: BaseModel) -> str:
-    return frame(
-        seq=seq,
-        kind=kind,
-        table_id=None,
-        created_at=utcnow(),
-        payload=payload.model_dump(mode="json"),
-    )
 
 
 def start(
@@ -114,40 +70,61 @@ def _prune(engine: Engine, workshop_id: uuid.UUID) -> None:
 
 
 async def event_stream(
-    *, broker: Broker, engine: Engine, viewer: Viewer, after: int, first: str
+    *,
+    broker: Broker,
+    engine: Engine,
+    viewer: Viewer,
+    after: int,
+    first: str,
+    table_id: uuid.UUID | None = None,
 ) -> AsyncIterator[str]:
     keepalive = broker.settings.keepalive_seconds
     participant = viewer.participant_id
-    with broker.subscribe(viewer.workshop_id) as subscription:
+    listener = Listener(viewer, table_id)
+    feed, joined_at = broker.feeds.join(listener, after)
+    try:
         if participant is not None:
             await broker.presence.arrive(viewer.workshop_id, participant)
-        try:
-            await run_in_threadpool(_prune, engine, viewer.workshop_id)
-            yield first
-            sent_at = time.monotonic()
-            while not broker.closed:
-                batch = await run_in_threadpool(read_batch, engine, viewer, after)
-                if batch is None:
-                    return
-                for event in batch.events:
-                    yield event_frame(event)
-                    sent_at = time.monotonic()
-                if batch.head > after and (not batch.events or batch.events[-1].seq < batch.head):
-                    # Nothing visible up to `head`: move the client's Last-Event-ID on silently
-                    # (an `id:` without `data:` dispatches nothing) so a resume skips them.
-                    yield f"id: {batch.head}\n\n"
-                after = batch.head
-                if len(batch.events) >= BATCH_SIZE:
-                    continue
-                quiet = keepalive - (time.monotonic() - sent_at)
-                if quiet <= 0 or not await subscription.wait(quiet):
-                    if broker.closed:
-                        return
-                    if time.monotonic() - sent_at >= keepalive:
-                        yield ": keep-alive\n\n"
-                        sent_at = time.monotonic()
-                        if participant is not None:
-                            await broker.presence.refresh(viewer.workshop_id, participant)
-        finally:
-            if participant is not None:
-                broker.presence.depart(viewer.workshop_id, participant)
+        await run_in_threadpool(_prune, engine, viewer.workshop_id)
+        yield first
+        cursor = after
+        # Resuming from before the feed's head: read the gap from the log first.
+        while cursor < joined_at:
+            batch = await run_in_threadpool(read_batch, engine, viewer, cursor)
+            if batch is None:
+                return
+            for event in batch.events:
+                yield event_frame(event)
+            if batch.head <= cursor:
+                break
+            cursor = batch.head
+        sent_at = time.monotonic()
+        while not broker.closed:
+            quiet = max(0.0, keepalive - (time.monotonic() - sent_at))
+            frames = await listener.next(quiet)
+            fresh = [text for seq, text in frames if seq > cursor]
+            if fresh:
+                cursor = max(seq for seq, _ in frames)
+                yield "".join(fresh)
+                sent_at = time.monotonic()
+            if listener.ended or broker.closed:
+                return
+            if time.monotonic() - sent_at >= keepalive:
+                yield _keepalive(listener.head, cursor)
+                cursor = max(cursor, listener.head)
+                sent_at = time.monotonic()
+                if participant is not None:
+                    await broker.presence.refresh(viewer.workshop_id, participant)
+    finally:
+        feed.leave(listener)
+        if participant is not None:
+            broker.presence.depart(viewer.workshop_id, participant)
+
+
+def _keepalive(head: int, cursor: int) -> str:
+    """A comment that keeps proxies from closing the stream. When the feed has moved past events
+    this stream may not see, an `id:` line alone (which dispatches nothing) moves the client's
+    Last-Event-ID on too, so that a resume does not read them again."""
+    if head > cursor:
+        return f"id: {head}\n\n: keep-alive\n\n"
+    return ": keep-alive\n\n"

@@ -8,9 +8,11 @@ from fastapi import APIRouter, Response
 from backend.deps import DbSession
 from backend.errors import PROBLEM_MEDIA_TYPE
 from backend.exports.build import build_export
+from backend.exports.filename import content_disposition
 from backend.exports.schemas import SessionExport
-from backend.exports.spreadsheet import content_disposition, to_csv
+from backend.exports.spreadsheet import to_csv
 from backend.kit.i18n import pick
+from backend.models import Workshop
 from backend.workshops.access import IdeasReader
 
 ReadAccess = IdeasReader
@@ -33,13 +35,34 @@ class CsvResponse(Response):
     media_type = CSV_MEDIA_TYPE
 
 
-@router.get("/sessions/{session_id}/export.json", name="exports-json", responses=ERRORS)
-def export_json(access: ReadAccess, db: DbSession) -> SessionExport:
+def _attachment(workshop: Workshop, extension: str) -> str:
+    title = pick(workshop.title_en, workshop.title_cy, "en")
+    return content_disposition(title, workshop.starts_at.date(), extension)
+
+
+def _disposition_header(extension: str) -> dict[str, dict[str, Any]]:
+    return {
+        "Content-Disposition": {
+            "description": f'attachment; filename="cyd-<title>-<session date>-results.{extension}" '
+            "(ASCII) and filename* (RFC 5987, UTF-8, with Welsh letters)",
+            "schema": {"type": "string"},
+        }
+    }
+
+
+@router.get(
+    "/sessions/{session_id}/export.json",
+    name="exports-json",
+    responses={200: {"headers": _disposition_header("json")}, **ERRORS},
+)
+def export_json(access: ReadAccess, db: DbSession, response: Response) -> SessionExport:
     """The session's results: tables, themes, ideas with their lineage and revisions, dot
     tallies, shortlists (and how each place was decided), scores and choices. Hidden ideas are
     left out; another idea that names one refers to it only as `{"id", "hidden": true}`. Authors
     appear only as a per-session pseudonym, and only when they consented to their contributions
-    being published; per-member scores carry no member."""
+    being published; per-member scores carry no member. Served as a download named after the
+    session and its date."""
+    response.headers["Content-Disposition"] = _attachment(access.workshop, "json")
     return build_export(db, access.workshop)
 
 
@@ -52,13 +75,7 @@ def export_json(access: ReadAccess, db: DbSession) -> SessionExport:
             "description": "One row per (active or combined) idea; UTF-8 with a byte-order mark, "
             "CRLF line endings; cells that would start a formula are prefixed with `'`",
             "content": {CSV_MEDIA_TYPE: {"schema": {"type": "string"}}},
-            "headers": {
-                "Content-Disposition": {
-                    "description": 'attachment; filename="cyd-<title>-results.csv" (ASCII) '
-                    "and filename* (RFC 5987, UTF-8)",
-                    "schema": {"type": "string"},
-                }
-            },
+            "headers": _disposition_header("csv"),
         },
         **ERRORS,
     },
@@ -68,8 +85,6 @@ def export_csv(access: ReadAccess, db: DbSession) -> CsvResponse:
     repurposed-from, dots, shortlist place, score totals, chosen, created, revisions, author
     pseudonym. The same things are left out as in `export.json`."""
     export = build_export(db, access.workshop)
-    title = pick(access.workshop.title_en, access.workshop.title_cy, "en")
     return CsvResponse(
-        content=to_csv(export),
-        headers={"Content-Disposition": content_disposition(title)},
+        content=to_csv(export), headers={"Content-Disposition": _attachment(access.workshop, "csv")}
     )

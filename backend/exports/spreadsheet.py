@@ -3,9 +3,6 @@ CRLF line endings, and no cell a spreadsheet would run as a formula."""
 
 import csv
 import io
-import re
-import unicodedata
-from urllib.parse import quote
 
 from backend.exports.schemas import ExportTable, SessionExport
 
@@ -84,14 +81,3 @@ def to_csv(export: SessionExport) -> bytes:
         for row in _rows(table):
             writer.writerow([neutralise(cell) for cell in row])
     return (BOM + out.getvalue()).encode("utf-8")
-
-
-def content_disposition(title: str | None) -> str:
-    """`attachment` with an ASCII filename plus the full (Welsh) one as RFC 5987 `filename*`."""
-    words = re.findall(r"\w+", (title or "").lower())
-    unicode_slug = "-".join(words)[:80].strip("-") or "session"
-    ascii_text = unicodedata.normalize("NFKD", unicode_slug).encode("ascii", "ignore").decode()
-    ascii_slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "session"
-    ascii_name = f"cyd-{ascii_slug}-results.csv"
-    unicode_name = f"cyd-{unicode_slug}-results.csv"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name, safe='')}"

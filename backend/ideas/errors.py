@@ -21,12 +21,6 @@ class ThemeNotFound(NotFound):
     title_cy = "Nid oes thema o'r fath wrth y bwrdd hwn"
 
 
-class TableNotFound(NotFound):
-    code = "table_not_found"
-    title_en = "No such table in this session"
-    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
-
-
 class FlagNotFound(NotFound):
     code = "flag_not_found"
     title_en = "No such safeguarding flag in this session"

@@ -71,7 +71,7 @@ def create_idea(
             text=data.text,
             author_id=data.author_id,
         )
-        return call.respond(201, views.idea_public(db, idea), {"ETag": views.etag(idea)})
+        return call.respond(201, views.new_idea_public(idea), {"ETag": views.etag(idea)})
 
 
 @router.get("/me/table/ideas", name="ideas-board", responses=IDEA_ERRORS)

@@ -10,6 +10,7 @@ from backend.ideas import repository as repo
 from backend.ideas.schemas import MemberProgress, SessionProgress, TableProgress
 from backend.kit.clock import utcnow
 from backend.models import Participant, ParticipantStatus, Workshop, WorkshopTable
+from backend.reduction.presence import present_ids
 
 RECENT = timedelta(minutes=5)
 Counts = dict[uuid.UUID, int]
@@ -34,6 +35,7 @@ def _table(
     by_author: Counts,
     totals: Counts,
     recent: Counts,
+    present: set[uuid.UUID],
 ) -> TableProgress:
     return TableProgress(
         table_id=table.id,
@@ -43,17 +45,20 @@ def _table(
         target=workshop.ideas_per_table,
         members=[_member(workshop, person, by_author) for person in members],
         last_five_minutes=recent.get(table.id, 0),
+        present_count=sum(1 for person in members if person.id in present),
     )
 
 
 def table_progress(db: Session, workshop: Workshop, table: WorkshopTable) -> TableProgress:
+    members = repo.members_of(db, table.id)
     return _table(
         workshop,
         table,
-        repo.members_of(db, table.id),
+        members,
         repo.counts_by_author(db, workshop.id),
         repo.counts_by_table(db, workshop.id),
         repo.counts_by_table(db, workshop.id, since=utcnow() - RECENT),
+        present_ids(db, workshop.id, {person.id for person in members}),
     )
 
 
@@ -73,8 +78,9 @@ def session_progress(db: Session, workshop: Workshop) -> SessionProgress:
     by_author = repo.counts_by_author(db, workshop.id)
     totals = repo.counts_by_table(db, workshop.id)
     recent = repo.counts_by_table(db, workshop.id, since=utcnow() - RECENT)
+    present = present_ids(db, workshop.id, {person.id for person in seated})
     tables = [
-        _table(workshop, table, members[table.id], by_author, totals, recent)
+        _table(workshop, table, members[table.id], by_author, totals, recent, present)
         for table in repo.tables_of(db, workshop.id)
     ]
     return SessionProgress(tables=tables, total=sum(totals.values()))

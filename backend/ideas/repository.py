@@ -29,14 +29,6 @@ VISIBLE = (IdeaStatus.active, IdeaStatus.combined)
 ORIGINAL_SOURCES = (IdeaSource.phone, IdeaSource.on_behalf, IdeaSource.paper)
 
 
-def find_table(db: Session, workshop_id: uuid.UUID, table_id: uuid.UUID) -> WorkshopTable | None:
-    return db.exec(
-        select(WorkshopTable).where(
-            WorkshopTable.id == table_id, WorkshopTable.workshop_id == workshop_id
-        )
-    ).first()
-
-
 def tables_of(db: Session, workshop_id: uuid.UUID) -> list[WorkshopTable]:
     stmt = select(WorkshopTable).where(WorkshopTable.workshop_id == workshop_id)
     return list(db.exec(stmt.order_by(col(WorkshopTable.number))).all())
@@ -89,13 +81,6 @@ def find_table_idea(
     stmt = select(Idea).where(
         Idea.id == idea_id, Idea.table_id == table_id, col(Idea.status).in_(VISIBLE)
     )
-    return db.exec(stmt.with_for_update() if for_update else stmt).first()
-
-
-def find_session_idea(
-    db: Session, workshop_id: uuid.UUID, idea_id: uuid.UUID, *, for_update: bool = False
-) -> Idea | None:
-    stmt = select(Idea).where(Idea.id == idea_id, Idea.workshop_id == workshop_id)
     return db.exec(stmt.with_for_update() if for_update else stmt).first()
 
 
@@ -200,15 +185,8 @@ def flags_stmt(
     return stmt
 
 
-def find_flag(db: Session, workshop_id: uuid.UUID, flag_id: uuid.UUID) -> SafeguardingFlag | None:
-    return db.exec(
-        select(SafeguardingFlag).where(
-            SafeguardingFlag.id == flag_id, SafeguardingFlag.workshop_id == workshop_id
-        )
-    ).first()
-
-
-def _counted(workshop_id: uuid.UUID) -> tuple[Any, ...]:
+def counted(workshop_id: uuid.UUID) -> tuple[Any, ...]:
+    """What counts towards the targets and the timeline: original, visible ideas."""
     return (
         Idea.workshop_id == workshop_id,
         col(Idea.source).in_(ORIGINAL_SOURCES),
@@ -219,7 +197,7 @@ def _counted(workshop_id: uuid.UUID) -> tuple[Any, ...]:
 def counts_by_author(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, int]:
     rows = db.exec(
         select(Idea.author_id, func.count())
-        .where(*_counted(workshop_id), col(Idea.author_id).is_not(None))
+        .where(*counted(workshop_id), col(Idea.author_id).is_not(None))
         .group_by(col(Idea.author_id))
     ).all()
     return {author: n for author, n in rows if author is not None}
@@ -228,7 +206,7 @@ def counts_by_author(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, int
 def counts_by_table(
     db: Session, workshop_id: uuid.UUID, *, since: datetime | None = None
 ) -> dict[uuid.UUID, int]:
-    stmt = select(Idea.table_id, func.count()).where(*_counted(workshop_id))
+    stmt = select(Idea.table_id, func.count()).where(*counted(workshop_id))
     if since is not None:
         stmt = stmt.where(col(Idea.created_at) >= since)
     rows = db.exec(stmt.group_by(col(Idea.table_id))).all()

@@ -216,8 +216,32 @@ class TableProgress(BaseModel):
     target: int
     members: list[MemberProgress]
     last_five_minutes: int
+    present_count: int = Field(
+        description="Members present now: a live event stream open, or a request in the last "
+        "10 minutes (removed people never count)"
+    )
 
 
 class SessionProgress(BaseModel):
     tables: list[TableProgress]
+    total: int
+
+
+class TableCount(BaseModel):
+    table_id: uuid.UUID
+    ideas: int
+
+
+class TimelineBucket(BaseModel):
+    start: datetime = Field(description="Start of the bucket (UTC, on a whole minute)")
+    ideas: int = Field(description="Ideas created in the bucket, all tables")
+    tables: list[TableCount] = Field(description="The same by table (tables with none left out)")
+
+
+class IdeaTimeline(BaseModel):
+    """Ideas created per time bucket, counted as the progress counts them. Only buckets with
+    ideas are listed, oldest first."""
+
+    bucket_minutes: int
+    buckets: list[TimelineBucket]
     total: int

@@ -91,7 +91,7 @@ def _announce_created(db: Session, workshop: Workshop, idea: Idea) -> None:
         db,
         workshop_id=workshop.id,
         kind="idea.created",
-        payload=IdeaCreatedEvent(idea=views.idea_public(db, idea)),
+        payload=IdeaCreatedEvent(idea=views.new_idea_public(idea)),
         table_id=idea.table_id,
     )
 

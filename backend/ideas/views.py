@@ -1,5 +1,7 @@
 """Read models of the ideas slice: public ideas (with their lineage), themes, revisions, flags."""
 
+import uuid
+
 from sqlmodel import Session
 
 from backend.ideas import repository as repo
@@ -19,30 +21,36 @@ def etag(idea: Idea) -> str:
 
 def ideas_public(db: Session, ideas: list[Idea]) -> list[IdeaPublic]:
     parents, children = repo.lineage(db, [idea.id for idea in ideas])
-    return [
-        IdeaPublic(
-            id=idea.id,
-            table_id=idea.table_id,
-            author_id=idea.author_id,
-            entered_by_participant_id=idea.entered_by_participant_id,
-            entered_by_facilitator=idea.entered_by_user_id is not None,
-            source=idea.source,
-            text=idea.text,
-            theme_id=idea.theme_id,
-            status=idea.status,
-            version=idea.version,
-            parent_ids=parents.get(idea.id, []),
-            combined_into_ids=children.get(idea.id, []),
-            repurposed_from_id=idea.repurposed_from_id,
-            created_at=idea.created_at,
-            updated_at=idea.updated_at,
-        )
-        for idea in ideas
-    ]
+    return [_public(idea, parents.get(idea.id, []), children.get(idea.id, [])) for idea in ideas]
 
 
 def idea_public(db: Session, idea: Idea) -> IdeaPublic:
     return ideas_public(db, [idea])[0]
+
+
+def new_idea_public(idea: Idea) -> IdeaPublic:
+    """A just-written idea has no lineage yet: no query needed (the hot path of capture)."""
+    return _public(idea, [], [])
+
+
+def _public(idea: Idea, parent_ids: list[uuid.UUID], child_ids: list[uuid.UUID]) -> IdeaPublic:
+    return IdeaPublic(
+        id=idea.id,
+        table_id=idea.table_id,
+        author_id=idea.author_id,
+        entered_by_participant_id=idea.entered_by_participant_id,
+        entered_by_facilitator=idea.entered_by_user_id is not None,
+        source=idea.source,
+        text=idea.text,
+        theme_id=idea.theme_id,
+        status=idea.status,
+        version=idea.version,
+        parent_ids=parent_ids,
+        combined_into_ids=child_ids,
+        repurposed_from_id=idea.repurposed_from_id,
+        created_at=idea.created_at,
+        updated_at=idea.updated_at,
+    )
 
 
 def theme_public(theme: Theme) -> ThemePublic:

@@ -13,10 +13,11 @@ Usage in a route (the key is optional; without it the write simply runs):
 - Same caller + key + method/path/body: the stored response (status, body, chosen headers) is
   replayed with `Idempotent-Replayed: true`. A different method/path/body: 422
   `idempotency_key_reused`.
-- The record row is inserted (and flushed) before the work. On PostgreSQL an identical request
+- On PostgreSQL the record row is inserted (and flushed) before the work: an identical request
   racing this one blocks on the unique index until this transaction ends; if it committed, the
   racer's insert fails, it rolls back to its savepoint and replays the stored response. On SQLite
-  writing requests are serialised (BEGIN IMMEDIATE), so the racer finds the committed record.
+  writing transactions are serialised (BEGIN IMMEDIATE), so the racer finds the committed record;
+  there the record is written once, together with the response.
 - Only successful responses are stored: an error rolls the request back, record included, so a
   retry runs again (and meets the same rule, or succeeds once the cause is gone).
 - Records are kept for `RETENTION` (24 h) and pruned opportunistically.
@@ -152,28 +153,33 @@ def _claim(
         db.delete(existing)
         db.flush()
         existing = None
-    if existing is None:
-        record = IdempotencyRecord(
-            caller=caller,
-            key=key,
-            request_hash=digest,
-            method=request.method.upper(),
-            path=request.url.path[:500],
-        )
-        try:
-            with db.begin_nested():
-                db.add(record)
-                db.flush()
-        except IntegrityError:
-            # An identical request committed its record while we waited on the unique index.
-            existing = _find(db, caller, key)
-            if existing is None:
-                raise
-        else:
-            if random.randrange(PRUNE_ONE_IN) == 0:
-                prune_expired(db)
-            return IdempotentCall(record=record, _db=db)
-    return IdempotentCall(record=None, replay=_replay(existing, digest))
+    if existing is not None:
+        return IdempotentCall(record=None, replay=_replay(existing, digest))
+    record = IdempotencyRecord(
+        caller=caller,
+        key=key,
+        request_hash=digest,
+        method=request.method.upper(),
+        path=request.url.path[:500],
+    )
+    if random.randrange(PRUNE_ONE_IN) == 0:
+        prune_expired(db)
+    if db.get_bind().dialect.name == "sqlite":
+        # Writing transactions never overlap on SQLite (BEGIN IMMEDIATE): an identical request
+        # runs after this one has committed and finds the record, so `respond` writes it once,
+        # with the response.
+        return IdempotentCall(record=record, _db=db)
+    try:
+        with db.begin_nested():
+            db.add(record)
+            db.flush()
+    except IntegrityError:
+        # An identical request committed its record while we waited on the unique index.
+        existing = _find(db, caller, key)
+        if existing is None:
+            raise
+        return IdempotentCall(record=None, replay=_replay(existing, digest))
+    return IdempotentCall(record=record, _db=db)
 
 
 def _find(db: Session, caller: str, key: str) -> IdempotencyRecord | None:

@@ -1,10 +1,11 @@
-"""One writing request at a time per process, queued on the event loop (SQLite only).
+"""One writing transaction at a time per process, queued on the event loop (SQLite only).
 
-SQLite has one writer. Without this gate, writing requests each take a worker thread and then
+SQLite has one writer. Without this queue, writing requests each take a worker thread and then
 block in `BEGIN IMMEDIATE`, so under load the thread pool fills with waiters while the request
 that holds the lock waits for a thread to finish — everything stalls until timeouts fire. Queued
-here instead, a waiting request costs nothing but a coroutine. Between processes, `BEGIN
-IMMEDIATE` with the busy timeout still orders the writers.
+here instead, a waiting request costs nothing but a coroutine. The request's session takes its
+turn (backend/db.py), as do background writers (presence, webhook deliveries). Between
+processes, `BEGIN IMMEDIATE` with the busy timeout still orders the writers.
 """
 
 import asyncio
@@ -13,9 +14,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy.engine import Engine
-from starlette.types import ASGIApp, Receive, Scope, Send
-
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class WriteQueue:
@@ -45,22 +43,3 @@ def write_queue_for(engine: Engine) -> WriteQueue:
     if queue is None:
         queue = _queues[engine] = WriteQueue(enabled=engine.dialect.name == "sqlite")
     return queue
-
-
-class SqliteWriteGate:
-    def __init__(self, app: ASGIApp, *, path_prefix: str, engine: Engine) -> None:
-        self.app = app
-        self.path_prefix = path_prefix
-        self.queue = write_queue_for(engine)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        writes = (
-            scope["type"] == "http"
-            and scope["method"] not in SAFE_METHODS
-            and scope["path"].startswith(self.path_prefix)
-        )
-        if not writes:
-            await self.app(scope, receive, send)
-            return
-        async with self.queue.turn():
-            await self.app(scope, receive, send)

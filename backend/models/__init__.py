@@ -1,7 +1,10 @@
 """Every table model, imported here so that `SQLModel.metadata` (alembic's target) knows them all."""
 
 from backend.models.accounts import AuthSession, PasswordReset, PersonalAccessToken, User
+from backend.models.action_plans import ActionStatus, ActionUpdate, InitiativeAction
+from backend.models.combinations import Combination, CombinationStatus, CombinationVote
 from backend.models.events import Audience, SessionEvent
+from backend.models.feedback import FEEDBACK_QUESTIONS, SessionFeedback
 from backend.models.ideas import (
     Idea,
     IdeaModeration,
@@ -22,6 +25,12 @@ from backend.models.organisations import (
     Organisation,
     Role,
 )
+from backend.models.outcomes import (
+    Direction,
+    IndicatorUnit,
+    OutcomeIndicator,
+    OutcomeMeasurement,
+)
 from backend.models.participants import (
     BuiltinPerspective,
     Capital,
@@ -30,7 +39,16 @@ from backend.models.participants import (
     ParticipantDevice,
     ParticipantStatus,
 )
+from backend.models.partners import PartnerApiKey
 from backend.models.perspectives import PerspectiveStatement, PromptCard, PromptDraw
+from backend.models.pitches import (
+    BarrierTag,
+    Pitch,
+    PitchResponse,
+    PresenterState,
+    ResponseKind,
+)
+from backend.models.publishing import Publication, PublicationAction, PublicationChange
 from backend.models.ratelimit import RateCounter
 from backend.models.reduction import (
     DecidedBy,
@@ -45,19 +63,36 @@ from backend.models.reduction import (
     TableReduction,
     TieBreak,
 )
+from backend.models.stewards import Steward, StewardInvitation, StewardKind, StewardMember
+from backend.models.storyboards import Storyboard, StoryboardFrame, UploadedImage
 from backend.models.tables import AllocationRun, ConstraintKind, SeatingConstraint, WorkshopTable
+from backend.models.webhooks import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
+)
 from backend.models.workshops import PHASE_ORDER, Mode, Phase, PhaseChange, Workshop
 
 __all__ = [
+    "FEEDBACK_QUESTIONS",
     "PHASE_ORDER",
+    "ActionStatus",
+    "ActionUpdate",
     "AllocationRun",
     "Audience",
     "AuthSession",
+    "BarrierTag",
     "BuiltinPerspective",
     "Capital",
+    "Combination",
+    "CombinationStatus",
+    "CombinationVote",
     "ConstraintKind",
     "CustomPerspective",
     "DecidedBy",
+    "DeliveryStatus",
+    "Direction",
     "DotVote",
     "Idea",
     "IdeaModeration",
@@ -67,7 +102,9 @@ __all__ = [
     "IdeaSource",
     "IdeaStatus",
     "IdempotencyRecord",
+    "IndicatorUnit",
     "Initiative",
+    "InitiativeAction",
     "InitiativeStatus",
     "Invitation",
     "Membership",
@@ -75,19 +112,29 @@ __all__ = [
     "ModerationAction",
     "NetworkRole",
     "Organisation",
+    "OutcomeIndicator",
+    "OutcomeMeasurement",
     "Participant",
     "ParticipantDevice",
     "ParticipantStatus",
+    "PartnerApiKey",
     "PasswordReset",
     "PersonalAccessToken",
     "PerspectiveStatement",
     "Phase",
     "PhaseChange",
+    "Pitch",
+    "PitchResponse",
+    "PresenterState",
     "PromptCard",
     "PromptDraw",
+    "Publication",
+    "PublicationAction",
+    "PublicationChange",
     "RateCounter",
     "ReductionSettings",
     "ReductionStage",
+    "ResponseKind",
     "Role",
     "RoundAgreement",
     "RoundClosure",
@@ -95,11 +142,22 @@ __all__ = [
     "SafeguardingFlag",
     "SeatingConstraint",
     "SessionEvent",
+    "SessionFeedback",
+    "Steward",
+    "StewardInvitation",
+    "StewardKind",
+    "StewardMember",
+    "Storyboard",
+    "StoryboardFrame",
     "TableChoice",
     "TableReduction",
     "Theme",
     "TieBreak",
+    "UploadedImage",
     "User",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "Workshop",
     "WorkshopTable",
 ]

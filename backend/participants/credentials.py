@@ -18,6 +18,7 @@ from backend.kit.clock import utcnow
 from backend.kit.tokens import hash_token, new_token
 from backend.models import Participant, ParticipantDevice
 from backend.participants import repository
+from backend.participants.events import SignOutCause, access_ended
 
 DEVICE_TOKEN_PREFIX = "cyd_pt"
 REJOIN_TOKEN_PREFIX = "cyd_rj"
@@ -94,14 +95,23 @@ def sign_in_device(
     return token
 
 
-def revoke_devices(db: Session, participant: Participant) -> None:
+def revoke_devices(db: Session, participant: Participant, *, cause: SignOutCause) -> None:
     """Sign the person out everywhere (a lost phone must stop working)."""
     now = utcnow()
     for device in repository.active_devices(db, participant_id=participant.id):
         device.revoked_at = now
         db.add(device)
+    access_ended(
+        db, workshop_id=participant.workshop_id, participant_id=participant.id, cause=cause
+    )
 
 
-def revoke_device(db: Session, device: ParticipantDevice) -> None:
+def revoke_device(db: Session, participant: Participant, device: ParticipantDevice) -> None:
     device.revoked_at = utcnow()
     db.add(device)
+    access_ended(
+        db,
+        workshop_id=participant.workshop_id,
+        participant_id=participant.id,
+        cause="signed_out",
+    )

@@ -137,7 +137,7 @@ def update_me(data: ProfileUpdate, me: CurrentParticipant, db: DbSession) -> Par
 def sign_out(me: CurrentParticipant, db: DbSession, settings: AppSettings) -> Response:
     """Sign this device out (its cookie or token stops working). Your rejoin link and recovery
     code still work."""
-    revoke_device(db, me.device)
+    revoke_device(db, me.participant, me.device)
     response = Response(status_code=204)
     clear_credential_cookie(response, settings, name=PARTICIPANT_COOKIE)
     return response

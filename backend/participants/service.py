@@ -218,7 +218,7 @@ def remove(db: Session, *, workshop: Workshop, participant: Participant) -> None
     participant.status = ParticipantStatus.removed
     participant.removed_at = now
     participant.updated_at = now
-    revoke_devices(db, participant)
+    revoke_devices(db, participant, cause="removed")
     db.add(participant)
     db.flush()
 
@@ -232,7 +232,7 @@ def reissue(
         raise ParticipantRemoved()
     secrets = issue_rejoin_secrets(participant, settings)
     participant.updated_at = utcnow()
-    revoke_devices(db, participant)
+    revoke_devices(db, participant, cause="reissued")
     db.add(participant)
     db.flush()
     return secrets

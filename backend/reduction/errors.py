@@ -15,12 +15,6 @@ class IdeaNotFound(NotFound):
     title_cy = "Nid oes syniad o'r fath wrth eich bwrdd"
 
 
-class TableNotFound(NotFound):
-    code = "table_not_found"
-    title_en = "No such table in this session"
-    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
-
-
 class VoteNotFound(NotFound):
     code = "vote_not_found"
     title_en = "You have no dots on this idea"

@@ -58,6 +58,16 @@ class RoundAgreedEvent(BaseModel):
     needed: int
 
 
+class AgreementWithdrawnEvent(BaseModel):
+    """A member withdrew their agreement to close the round (or their confirmation)."""
+
+    table_id: uuid.UUID
+    stage: ReductionStage
+    participant_id: uuid.UUID
+    agreed_present: int
+    needed: int
+
+
 class StageChangedEvent(BaseModel):
     table_id: uuid.UUID
     stage: ReductionStage
@@ -77,6 +87,7 @@ EVENT_PAYLOADS: dict[str, type[BaseModel]] = {
     "choice.made": ChoiceMadeEvent,
     "choice.proposed": ChoiceProposedEvent,
     "reduction.agreed": RoundAgreedEvent,
+    "reduction.agreement_withdrawn": AgreementWithdrawnEvent,
     "reduction.stage_changed": StageChangedEvent,
     "reduction.settings_changed": SettingsChangedEvent,
 }

@@ -1,9 +1,8 @@
 """Route plumbing: the calling member's seat, and a facilitator's table."""
 
-import uuid
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Request
 
 from backend.auth.bearer import PAT_PREFIX, bearer_token
 from backend.auth.cookies import FACILITATOR_COOKIE
@@ -12,10 +11,14 @@ from backend.deps import DbSession
 from backend.errors import Unauthenticated
 from backend.ideas.errors import NotSeated
 from backend.models import WorkshopTable
-from backend.reduction import repository as repo
-from backend.reduction.errors import FacilitatorsDoNotVote, TableNotFound
+from backend.reduction.errors import FacilitatorsDoNotVote
 from backend.reduction.service import Seat
-from backend.workshops.access import SessionsReader, SessionsWriter
+from backend.workshops.access import (
+    SessionsReader,
+    SessionsReaderTable,
+    SessionsWriter,
+    SessionsWriterTable,
+)
 
 ReadAccess = SessionsReader
 WriteAccess = SessionsWriter
@@ -39,22 +42,5 @@ def _seat(
 
 
 MemberSeat = Annotated[Seat, Depends(_seat)]
-TableId = Annotated[uuid.UUID, Path(description="A table of this session")]
-
-
-def _read_table(access: ReadAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-def _write_table(access: WriteAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-ReadTable = Annotated[WorkshopTable, Depends(_read_table)]
-WriteTable = Annotated[WorkshopTable, Depends(_write_table)]
+ReadTable = SessionsReaderTable
+WriteTable = SessionsWriterTable

@@ -16,6 +16,7 @@ from backend.models import ReductionStage
 from backend.reduction import rounds, service, views
 from backend.reduction.http import MemberSeat
 from backend.reduction.schemas import (
+    ClosableStage,
     IdeaPick,
     ReductionState,
     RunoffVoteCreate,
@@ -23,6 +24,7 @@ from backend.reduction.schemas import (
     ScoreUpdate,
     VoteCreate,
     VoteReceipt,
+    VoteSet,
 )
 
 router = APIRouter()
@@ -62,6 +64,31 @@ def add_votes(
         if call.replay is not None:
             return call.replay
         receipt = service.add_dots(db=db, seat=seat, idea_id=data.idea_id, dots=data.dots)
+        return call.respond(200, receipt)
+
+
+@router.put(
+    "/me/table/votes/{idea_id}", name="votes-set", response_model=VoteReceipt, responses=ERRORS
+)
+def set_votes(
+    request: Request,
+    seat: MemberSeat,
+    db: DbSession,
+    idea_id: IdeaId,
+    data: VoteSet,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Make your dots on one idea exactly `dots` while voting is open: one dot fewer (or more) is
+    one write, and sending the same count again changes nothing. `0` takes them all back (no
+    error when there were none). Same rules as adding: 422 `dot_budget_exceeded`,
+    `dot_cap_exceeded`, `idea_not_active`, `phase_closed`; 409 `stage_closed`; 404 for an idea
+    that is not your table's."""
+    with idempotent(
+        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
+    ) as call:
+        if call.replay is not None:
+            return call.replay
+        receipt = service.set_dots(db=db, seat=seat, idea_id=idea_id, dots=data.dots)
         return call.respond(200, receipt)
 
 
@@ -112,6 +139,32 @@ def close_voting(
     shortlist of 3 is made (ties at the cut-off: a run-off, or the earliest idea, as the rules
     say). 409 `no_votes` if it would close with no dots placed."""
     return _agree(request, seat, db, ReductionStage.voting, idempotency_key)
+
+
+@router.delete(
+    "/me/table/agreements/{stage}",
+    name="reduction-agreement-withdraw",
+    response_model=ReductionState,
+    responses=ERRORS,
+)
+def withdraw_agreement(
+    request: Request,
+    seat: MemberSeat,
+    db: DbSession,
+    stage: Annotated[ClosableStage, Path(description="The round you agreed to close")],
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Withdraw your agreement to close the round (`voting`, `runoff`, `scoring`) or your
+    confirmation of the proposal (`choosing`) before the round has closed: the table sees the
+    new count at once (`reduction.agreement_withdrawn`). 409 `stage_closed` once your table has
+    moved on. Without an agreement to withdraw nothing changes."""
+    with idempotent(
+        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=None
+    ) as call:
+        if call.replay is not None:
+            return call.replay
+        rounds.withdraw_agreement(db=db, seat=seat, stage=stage)
+        return call.respond(200, _state(db, seat))
 
 
 @router.post(

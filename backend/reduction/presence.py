@@ -23,25 +23,32 @@ from backend.reduction import repository as repo
 RECENTLY_SEEN = timedelta(minutes=10)
 
 
+def present_ids(db: Session, workshop_id: uuid.UUID, candidates: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of `candidates` (participants of the workshop) are present now: two lookups at most,
+    whatever the number of tables."""
+    present: set[uuid.UUID] = set()
+    broker: Any = db.info.get(BROKER_KEY)
+    if broker is not None:
+        present |= set(broker.present_participant_ids(workshop_id)) & candidates
+    if candidates - present:
+        seen = db.exec(
+            select(ParticipantDevice.participant_id).where(
+                col(ParticipantDevice.participant_id).in_(candidates - present),
+                col(ParticipantDevice.revoked_at).is_(None),
+                col(ParticipantDevice.last_seen_at) >= utcnow() - RECENTLY_SEEN,
+            )
+        ).all()
+        present |= set(seen)
+    return present
+
+
 def present_members(
     db: Session, table: WorkshopTable, *, acting: uuid.UUID | None = None
 ) -> tuple[list[Participant], set[uuid.UUID]]:
     """(the table's members, the ids of those present)."""
     members = repo.members_of(db, table.id)
     ids = {m.id for m in members}
-    present: set[uuid.UUID] = set()
-    broker: Any = db.info.get(BROKER_KEY)
-    if broker is not None:
-        present |= set(broker.present_participant_ids(table.workshop_id)) & ids
-    if ids - present:
-        seen = db.exec(
-            select(ParticipantDevice.participant_id).where(
-                col(ParticipantDevice.participant_id).in_(ids - present),
-                col(ParticipantDevice.revoked_at).is_(None),
-                col(ParticipantDevice.last_seen_at) >= utcnow() - RECENTLY_SEEN,
-            )
-        ).all()
-        present |= set(seen)
+    present = present_ids(db, table.workshop_id, ids)
     if acting is not None and acting in ids:
         present.add(acting)
     return members, present

@@ -1,5 +1,5 @@
 """Tables decide for themselves: closing a round by a majority of the present members (or by a
-facilitator when time is up), the shortlist with its tie-breaks, the choice, and reopening."""
+facilitator when time is up), the shortlist with its tie-breaks, and the choice."""
 
 import uuid
 
@@ -21,13 +21,13 @@ from backend.models import (
 from backend.reduction import counting
 from backend.reduction import repository as repo
 from backend.reduction.errors import (
-    CannotReopen,
     NoScores,
     NotShortlisted,
     NoVotes,
     ProposalChanged,
 )
 from backend.reduction.events import (
+    AgreementWithdrawnEvent,
     ChoiceMadeEvent,
     ChoiceProposedEvent,
     RoundAgreedEvent,
@@ -53,6 +53,35 @@ def agree_to_close(*, db: Session, seat: Seat, stage: str) -> None:
     reduction = open_for_writing(db, seat.workshop, seat.table)
     ensure_stage(reduction, ReductionStage(stage))
     _agree(db, seat, reduction, idea_id=None)
+
+
+def withdraw_agreement(*, db: Session, seat: Seat, stage: str) -> None:
+    """The member no longer agrees to close `stage` (or no longer confirms the proposal), as long
+    as the round is still open. Withdrawing an agreement that is not there changes nothing."""
+    reduction = open_for_writing(db, seat.workshop, seat.table)
+    ensure_stage(reduction, ReductionStage(stage))
+    agreed = repo.agreements(db, seat.table.id, reduction.stage)
+    mine = next((a for a in agreed if a.participant_id == seat.me.id), None)
+    if mine is None:
+        return
+    db.delete(mine)
+    db.flush()
+    _, present = present_members(db, seat.table, acting=seat.me.id)
+    record_event(
+        db,
+        workshop_id=seat.workshop.id,
+        kind="reduction.agreement_withdrawn",
+        payload=AgreementWithdrawnEvent(
+            table_id=seat.table.id,
+            stage=reduction.stage,
+            participant_id=seat.me.id,
+            agreed_present=len(
+                [a for a in agreed if a is not mine and a.participant_id in present]
+            ),
+            needed=majority_needed(len(present)),
+        ),
+        table_id=seat.table.id,
+    )
 
 
 def propose_choice(*, db: Session, seat: Seat, idea_id: uuid.UUID) -> None:
@@ -292,51 +321,4 @@ def _choose(
             decided_at=choice.created_at,
         ),
         table_id=reduction.table_id,
-    )
-
-
-def reopen(*, db: Session, workshop: Workshop, table: WorkshopTable, stage: str) -> None:
-    """Return the table to an earlier `stage`. Nothing cast is deleted: closures and the choice
-    are marked reopened; votes, run-off votes and scores stay and count again."""
-    reduction = open_for_writing(db, workshop, table)
-    target = ORDER.index(stage)
-    if target >= ORDER.index(reduction.stage):
-        raise CannotReopen(f"The table is at the {reduction.stage} stage")
-    if stage == "runoff" and not reduction.runoff_idea_ids:
-        raise CannotReopen("This table's shortlist needed no run-off")
-    now = utcnow()
-    for closure in repo.open_closures(db, table.id):
-        if ORDER.index(closure.stage) >= target:
-            closure.reopened_at = now
-            db.add(closure)
-    choice = repo.current_choice(db, table.id)
-    if choice is not None:
-        choice.reopened_at = now
-        db.add(choice)
-    for later in ORDER[target:]:
-        repo.clear_agreements(db, table.id, ReductionStage(later))
-    if stage in ("voting", "runoff", "scoring"):
-        reduction.proposal_idea_id = None
-        reduction.proposed_by_id = None
-    if stage == "voting":
-        reduction.shortlist = []
-        reduction.runoff_idea_ids = []
-        reduction.runoff_places = 0
-    elif stage == "runoff":
-        reduction.shortlist = [e for e in reduction.shortlist if e["decided_by"] == "votes"]
-    elif stage == "choosing" and reduction.proposal_idea_id is None:
-        reduction.proposal_idea_id = default_proposal(db, reduction)
-    previous = reduction.stage
-    reduction.stage = ReductionStage(stage)
-    reduction.updated_at = now
-    db.add(reduction)
-    db.flush()
-    record_event(
-        db,
-        workshop_id=workshop.id,
-        kind="reduction.stage_changed",
-        payload=StageChangedEvent(
-            table_id=table.id, stage=reduction.stage, previous_stage=previous, cause="reopened"
-        ),
-        table_id=table.id,
     )

@@ -46,6 +46,12 @@ class VoteCreate(BaseModel):
     dots: int = Field(default=1, ge=1, le=50, description="Dots to add (up to the per-idea cap)")
 
 
+class VoteSet(BaseModel):
+    dots: int = Field(
+        ge=0, le=50, description="Your dots on this idea from now on (0 takes them all back)"
+    )
+
+
 class VoteReceipt(BaseModel):
     idea_id: uuid.UUID
     my_dots: int = Field(description="Your dots on this idea now")

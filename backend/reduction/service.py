@@ -107,6 +107,55 @@ def add_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
     )
 
 
+def set_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteReceipt:
+    """Make your dots on one idea exactly `dots` (0 takes them all back). Setting what is already
+    there changes nothing and tells nobody."""
+    reduction = open_for_writing(db, seat.workshop, seat.table)
+    idea = table_idea(db, seat.table, idea_id)
+    if dots > 0 and idea.status != IdeaStatus.active:
+        raise IdeaNotActive("This idea was combined into another; vote for that one")
+    ensure_stage(reduction, ReductionStage.voting)
+    rules = effective(db, seat.workshop)
+    if dots > rules.dot_cap:
+        raise DotCapExceeded(f"At most {rules.dot_cap} dots per idea")
+    elsewhere = sum(
+        v.dots for v in repo.my_votes(db, seat.table.id, seat.me.id) if v.idea_id != idea.id
+    )
+    if elsewhere + dots > rules.dot_budget:
+        raise DotBudgetExceeded(
+            f"You have {rules.dot_budget - elsewhere} of {rules.dot_budget} for this idea"
+        )
+    vote = repo.find_vote(db, seat.me.id, idea.id)
+    before = vote.dots if vote is not None else 0
+    if dots == 0 and vote is not None:
+        db.delete(vote)
+    elif dots > 0 and vote is None:
+        db.add(
+            DotVote(
+                workshop_id=seat.workshop.id,
+                table_id=seat.table.id,
+                idea_id=idea.id,
+                participant_id=seat.me.id,
+                dots=dots,
+            )
+        )
+    elif vote is not None and dots != before:
+        vote.dots = dots
+        vote.updated_at = utcnow()
+        db.add(vote)
+    if dots != before:
+        db.flush()
+        tally = emit_tally(db, seat.table)
+    else:
+        tally, _ = repo.dots_by_idea(repo.table_votes(db, seat.table.id))
+    return VoteReceipt(
+        idea_id=idea.id,
+        my_dots=dots,
+        idea_dots=tally.get(idea.id, 0),
+        dots_left=rules.dot_budget - elsewhere - dots,
+    )
+
+
 def withdraw_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID) -> None:
     reduction = open_for_writing(db, seat.workshop, seat.table)
     table_idea(db, seat.table, idea_id)

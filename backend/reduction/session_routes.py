@@ -5,8 +5,8 @@ from fastapi import APIRouter
 
 from backend.deps import DbSession
 from backend.errors import problem_responses
+from backend.reduction import reopening, rounds, settings, views
 from backend.reduction import repository as repo
-from backend.reduction import rounds, settings, views
 from backend.reduction.http import ReadAccess, ReadTable, WriteAccess, WriteTable
 from backend.reduction.schemas import (
     ReductionSettingsPublic,
@@ -112,5 +112,5 @@ def reopen(
     """Return the table to an earlier stage (reduce phase). Nothing cast is discarded: votes,
     run-off votes and scores stay and count again; the closed rounds and the choice are kept in
     the record as reopened. 409 `cannot_reopen` for the current or a later stage."""
-    rounds.reopen(db=db, workshop=access.workshop, table=table, stage=data.stage)
+    reopening.reopen(db=db, workshop=access.workshop, table=table, stage=data.stage)
     return views.reduction_state(db, access.workshop, table, None)

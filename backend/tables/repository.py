@@ -108,14 +108,6 @@ def constraints_of(db: Session, workshop_id: uuid.UUID) -> list[SeatingConstrain
     return list(db.exec(constraints_stmt(workshop_id).order_by(col(SeatingConstraint.created_at))))
 
 
-def find_constraint(
-    db: Session, workshop_id: uuid.UUID, constraint_id: uuid.UUID
-) -> SeatingConstraint | None:
-    return db.exec(
-        constraints_stmt(workshop_id).where(SeatingConstraint.id == constraint_id)
-    ).first()
-
-
 def constraints_for_pair(
     db: Session, workshop_id: uuid.UUID, first_id: uuid.UUID, second_id: uuid.UUID
 ) -> list[SeatingConstraint]:

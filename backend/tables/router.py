@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, Path, Response, status
 
 from backend.deps import CurrentParticipant, DbSession, Paging
 from backend.errors import problem_responses
@@ -11,7 +11,6 @@ from backend.kit.pagination import Page, paginate
 from backend.models import SeatingConstraint, WorkshopTable
 from backend.tables import repository as repo
 from backend.tables import seating, service, views
-from backend.tables.errors import ConstraintNotFound, TableNotFound
 from backend.tables.schemas import (
     AllocationCreate,
     AllocationOutcome,
@@ -26,40 +25,20 @@ from backend.tables.schemas import (
     TablePublic,
     TableUpdate,
 )
-from backend.workshops.access import FacilitatorWorkshop, TablesReader, TablesWriter
+from backend.workshops.access import (
+    FacilitatorWorkshop,
+    TablesReader,
+    TablesWriter,
+    TablesWriterConstraint,
+    TablesWriterTable,
+)
 
 router = APIRouter(tags=["tables"])
 
-# One loader per scope, shared by the routes and the dependencies below so that FastAPI runs it
-# once per request.
 ReadAccess = TablesReader
 WriteAccess = TablesWriter
-
-
-def _table(
-    access: WriteAccess,
-    db: DbSession,
-    table_id: Annotated[uuid.UUID, Path(description="A table of this session")],
-) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-def _constraint(
-    access: WriteAccess,
-    db: DbSession,
-    constraint_id: Annotated[uuid.UUID, Path(description="A seating constraint of this session")],
-) -> SeatingConstraint:
-    constraint = repo.find_constraint(db, access.workshop.id, constraint_id)
-    if constraint is None:
-        raise ConstraintNotFound()
-    return constraint
-
-
-SessionTable = Annotated[WorkshopTable, Depends(_table)]
-SessionConstraint = Annotated[SeatingConstraint, Depends(_constraint)]
+SessionTable = TablesWriterTable
+SessionConstraint = TablesWriterConstraint
 
 
 def _table_public(db: DbSession, access: FacilitatorWorkshop, table: WorkshopTable) -> TablePublic:

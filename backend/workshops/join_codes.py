@@ -18,7 +18,7 @@ from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 from sqlmodel import Session
 
-from backend.config import Settings, request_settings
+from backend.config import Settings, settings_of
 from backend.errors import AppError, problem_response
 from backend.kit.clock import utcnow
 from backend.kit.ratelimit import Limit, RateLimiter
@@ -93,7 +93,7 @@ def client_key_for(request: Request, response: Response) -> str:
     """Who is guessing, for counting failed attempts (opaque; turn it into limits with
     `client_limits`); gives the caller a `cyd_client` cookie (on `response`) when it has no
     valid one."""
-    settings = request_settings(request)
+    settings = settings_of(request)
     cookie = request.cookies.get(CLIENT_COOKIE, "")
     token, _, signature = cookie.partition(".")
     if token and len(cookie) <= 100 and hmac.compare_digest(signature, _sign(settings, token)):

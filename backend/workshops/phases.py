@@ -5,6 +5,9 @@ from sqlmodel import Session
 
 from backend.kit.clock import utcnow
 from backend.models import PHASE_ORDER, Phase, PhaseChange, User, Workshop
+from backend.publishing.service import is_published
+from backend.webhooks.catalogue import SessionPhaseChanged
+from backend.webhooks.outbox import enqueue as enqueue_webhook
 from backend.workshops import events, timer
 from backend.workshops.errors import PhaseReasonRequired, PhaseTransitionInvalid
 from backend.workshops.rules import ensure_writable
@@ -48,4 +51,13 @@ def change_phase(
     db.add(workshop)
     db.flush()
     events.phase_changed(db, change)
+    if is_published(db, workshop.id):  # nothing of an unpublished session leaves it
+        enqueue_webhook(
+            db,
+            organisation_id=workshop.organisation_id,
+            kind="session.phase_changed",
+            payload=SessionPhaseChanged(
+                session_id=workshop.id, from_phase=change.from_phase, to_phase=to, changed_at=now
+            ),
+        )
     return change

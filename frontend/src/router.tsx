@@ -18,6 +18,13 @@ import { Loading } from "./ui/Status";
 const BoardPage = lazy(() => import("./features/board/BoardPage"));
 const PerspectivesPage = lazy(() => import("./features/perspectives/PerspectivesPage"));
 const ReducePage = lazy(() => import("./features/reduction/ReducePage"));
+const StoryboardPage = lazy(() => import("./features/storyboards/StoryboardPage"));
+const SessionStoryboardsPage = lazy(() => import("./features/storyboards/SessionStoryboardsPage"));
+const PitchPage = lazy(() => import("./features/pitches/PitchPage"));
+const OtherPitchesPage = lazy(() => import("./features/pitches/OtherPitchesPage"));
+const CombinePage = lazy(() => import("./features/combinations/CombinePage"));
+const PresenterPage = lazy(() => import("./features/presenter/PresenterPage"));
+const PitchesOverviewPage = lazy(() => import("./features/pitches/PitchesOverviewPage"));
 const SignInPage = lazy(() => import("./features/auth/SignInPage"));
 const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
 const PasswordResetPage = lazy(() => import("./features/auth/PasswordResetPage"));
@@ -34,6 +41,18 @@ const AllocationPage = lazy(() => import("./features/tables/AllocationPage"));
 const ProjectorPage = lazy(() => import("./features/sessions/ProjectorPage"));
 const LiveDashboardPage = lazy(() => import("./features/live-dashboard/LiveDashboardPage"));
 const ModerationPage = lazy(() => import("./features/live-dashboard/ModerationPage"));
+const FeedbackPage = lazy(() => import("./features/feedback/FeedbackPage"));
+const FeedbackSummaryPage = lazy(() => import("./features/feedback/FeedbackSummaryPage"));
+const OutcomesPage = lazy(() => import("./features/outcomes/OutcomesPage"));
+const ApiKeysPage = lazy(() => import("./features/partners/ApiKeysPage"));
+const WebhooksPage = lazy(() => import("./features/partners/WebhooksPage"));
+const WebhookPage = lazy(() => import("./features/partners/WebhookPage"));
+const TakeForwardPage = lazy(() => import("./features/initiatives/TakeForwardPage"));
+const InitiativesPage = lazy(() => import("./features/initiatives/InitiativesPage"));
+const InitiativePage = lazy(() => import("./features/initiatives/InitiativePage"));
+const StewardshipsPage = lazy(() => import("./features/initiatives/StewardshipsPage"));
+const StewardInvitationPage = lazy(() => import("./features/initiatives/StewardInvitationPage"));
+const PublicSessionPage = lazy(() => import("./features/publishing/PublicSessionPage"));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -44,6 +63,10 @@ function page(Component: LazyExoticComponent<ComponentType>) {
 }
 
 export const router = createBrowserRouter([
+  {
+    path: "/sessions/:sessionId/present",
+    element: page(PresenterPage),
+  },
   {
     path: "/sessions/:sessionId/projector",
     element: page(ProjectorPage),
@@ -66,6 +89,11 @@ export const router = createBrowserRouter([
           { path: "me/board", element: page(BoardPage) },
           { path: "me/perspectives", element: page(PerspectivesPage) },
           { path: "me/reduce", element: page(ReducePage) },
+          { path: "me/storyboard", element: page(StoryboardPage) },
+          { path: "me/feedback", element: page(FeedbackPage) },
+          { path: "me/pitch", element: page(PitchPage) },
+          { path: "me/pitches", element: page(OtherPitchesPage) },
+          { path: "me/combine", element: page(CombinePage) },
         ],
       },
       { path: "signin", element: page(SignInPage) },
@@ -73,11 +101,20 @@ export const router = createBrowserRouter([
       { path: "password-reset", element: page(PasswordResetPage) },
       { path: "password-reset/confirm", element: page(PasswordResetConfirmPage) },
       { path: "invitations/accept", element: page(AcceptInvitationPage) },
+      { path: "steward-invitation", element: page(StewardInvitationPage) },
+      { path: "published/:sessionId", element: page(PublicSessionPage) },
       {
         element: page(RequireFacilitator),
         children: [
           { path: "dashboard", element: page(DashboardPage) },
+          { path: "initiatives", element: page(InitiativesPage) },
+          { path: "initiatives/:initiativeId", element: page(InitiativePage) },
+          { path: "stewardships", element: page(StewardshipsPage) },
           { path: "sessions/new", element: page(CreateSessionPage) },
+          { path: "initiatives/:initiativeId/outcomes", element: page(OutcomesPage) },
+          { path: "organisations/:organisationId/api-keys", element: page(ApiKeysPage) },
+          { path: "organisations/:organisationId/webhooks", element: page(WebhooksPage) },
+          { path: "organisations/:organisationId/webhooks/:webhookId", element: page(WebhookPage) },
           {
             path: "sessions/:sessionId",
             element: page(SessionLayout),
@@ -88,6 +125,10 @@ export const router = createBrowserRouter([
               { path: "tables", element: page(AllocationPage) },
               { path: "live", element: page(LiveDashboardPage) },
               { path: "moderation", element: page(ModerationPage) },
+              { path: "initiatives", element: page(TakeForwardPage) },
+              { path: "feedback", element: page(FeedbackSummaryPage) },
+              { path: "pitches", element: page(PitchesOverviewPage) },
+              { path: "storyboards", element: page(SessionStoryboardsPage) },
             ],
           },
         ],

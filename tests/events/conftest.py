@@ -1,9 +1,11 @@
 """A session with two tables and a participant at each, with tokens for the API."""
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from backend.config import Settings
@@ -36,6 +38,21 @@ class Room:
 
 @pytest.fixture
 def room(db: Session) -> Room:
+    """Built with retries: in the live-server modules the server shares this database and may
+    write a presence event (a previous test's stream closing) between a factory's read and its
+    write, which SQLite refuses at once ("database is locked") rather than waiting."""
+    for attempt in range(10):
+        try:
+            return _build_room(db)
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == 9:
+                raise
+            db.rollback()
+            time.sleep(0.2)
+    raise AssertionError("unreachable")
+
+
+def _build_room(db: Session) -> Room:
     ctx = make_facilitator(db)
     workshop = make_workshop(db, ctx.organisation, phase=Phase.tables)
     table_a = make_table(db, workshop)

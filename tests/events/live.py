@@ -90,7 +90,7 @@ def live_servers(
 
 
 def _wait_until_up(base_url: str, process: "subprocess.Popen[bytes]") -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError("the server exited during start-up; see its log")
@@ -100,7 +100,7 @@ def _wait_until_up(base_url: str, process: "subprocess.Popen[bytes]") -> None:
         except httpx.HTTPError:
             pass
         time.sleep(0.1)
-    raise RuntimeError("the server did not start within 30 s")
+    raise RuntimeError("the server did not start within 90 s")
 
 
 @dataclass

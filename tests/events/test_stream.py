@@ -139,9 +139,12 @@ class TestParticipantStream:
     ) -> None:
         async with open_stream(server, "/me/events", room.token_a) as stream:
             await stream.event()
-            room.at_a.status = ParticipantStatus.removed
-            db.add(room.at_a)
-            db.commit()
+            await api(
+                server,
+                "DELETE",
+                f"{room.base}/participants/{room.at_a.id}",
+                room.facilitator_token,
+            )
             await api(
                 server,
                 "PUT",
@@ -149,6 +152,19 @@ class TestParticipantStream:
                 room.facilitator_token,
                 {"duration_seconds": 60},
             )
+            with pytest.raises(StopAsyncIteration):
+                await stream.event(PRESENCE)
+
+    async def test_stream_ends_within_a_recheck_after_a_change_behind_its_back(
+        self, server: str, room: Room, db: Session
+    ) -> None:
+        """A change that records no event (here: straight in the database) is still noticed
+        at the feed's periodic re-check (every keep-alive interval: 1 s in these tests)."""
+        async with open_stream(server, "/me/events", room.token_a) as stream:
+            await stream.event()
+            room.at_a.status = ParticipantStatus.removed
+            db.add(room.at_a)
+            db.commit()
             with pytest.raises(StopAsyncIteration):
                 await stream.event(PRESENCE)
 

@@ -2,12 +2,14 @@
 
 import csv
 import io
+from datetime import date
 
 import httpx
 import pytest
 from sqlmodel import Session
 
-from backend.exports.spreadsheet import HEADER, content_disposition, neutralise
+from backend.exports.filename import content_disposition
+from backend.exports.spreadsheet import HEADER, neutralise
 from tests.exports.scenario import (
     FORMULAS,
     HIDDEN_TEXT,
@@ -17,6 +19,8 @@ from tests.exports.scenario import (
     make_scenario,
 )
 from tests.factories.tables import make_room, make_table
+
+DAY = date(2026, 3, 1)
 
 
 @pytest.fixture
@@ -40,9 +44,10 @@ class TestExportCsv:
         response = await export(client, scenario)
         assert response.headers["content-type"] == "text/csv; charset=utf-8"
         disposition = response.headers["content-disposition"]
+        day = scenario.room.workshop.starts_at.date().isoformat()
         assert disposition == (
-            'attachment; filename="cyd-gwyl-y-bysiau-y-a-results.csv"; '
-            "filename*=UTF-8''cyd-g%C5%B5yl-y-bysiau-%C5%B7-%C3%A2-results.csv"
+            f'attachment; filename="cyd-gwyl-y-bysiau-y-a-{day}-results.csv"; '
+            f"filename*=UTF-8''cyd-g%C5%B5yl-y-bysiau-%C5%B7-%C3%A2-{day}-results.csv"
         )
         disposition.encode("ascii")
 
@@ -110,8 +115,9 @@ class TestExportCsv:
         response = await client.get(f"{room.base}/export.csv")
         assert response.status_code == 200
         assert response.content == b"\xef\xbb\xbf" + ",".join(HEADER).encode() + b"\r\n"
+        day = room.workshop.starts_at.date().isoformat()
         assert response.headers["content-disposition"].startswith(
-            'attachment; filename="cyd-better-bus-journeys-results.csv"'
+            f'attachment; filename="cyd-better-bus-journeys-{day}-results.csv"'
         )
 
 
@@ -130,12 +136,22 @@ class TestNeutralise:
 
 class TestFilename:
     def test_no_title(self) -> None:
-        assert content_disposition(None) == (
-            'attachment; filename="cyd-session-results.csv"; '
-            "filename*=UTF-8''cyd-session-results.csv"
+        assert content_disposition(None, DAY, "csv") == (
+            'attachment; filename="cyd-session-2026-03-01-results.csv"; '
+            "filename*=UTF-8''cyd-session-2026-03-01-results.csv"
         )
 
+    def test_welsh_title_json(self) -> None:
+        header = content_disposition("Ffordd ymlaen i Ŵyl Caerdydd", DAY, "json")
+        assert header == (
+            'attachment; filename="cyd-ffordd-ymlaen-i-wyl-caerdydd-2026-03-01-results.json"; '
+            "filename*=UTF-8''cyd-ffordd-ymlaen-i-%C5%B5yl-caerdydd-2026-03-01-results.json"
+        )
+        header.encode("ascii")
+
     def test_quotes_and_slashes_cannot_escape(self) -> None:
-        header = content_disposition('a"b/../c;d\r\nX-Evil: 1')
-        assert header.startswith('attachment; filename="cyd-a-b-c-d-x-evil-1-results.csv";')
+        header = content_disposition('a"b/../c;d\r\nX-Evil: 1', DAY, "csv")
+        assert header.startswith(
+            'attachment; filename="cyd-a-b-c-d-x-evil-1-2026-03-01-results.csv";'
+        )
         assert "\r" not in header and "\n" not in header

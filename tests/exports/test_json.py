@@ -32,6 +32,15 @@ async def export(client: httpx.AsyncClient, s: Scenario) -> httpx.Response:
 
 
 class TestExportJson:
+    async def test_download_name(self, client: httpx.AsyncClient, scenario: Scenario) -> None:
+        disposition = (await export(client, scenario)).headers["content-disposition"]
+        day = scenario.room.workshop.starts_at.date().isoformat()
+        assert disposition == (
+            f'attachment; filename="cyd-gwyl-y-bysiau-y-a-{day}-results.json"; '
+            f"filename*=UTF-8''cyd-g%C5%B5yl-y-bysiau-%C5%B7-%C3%A2-{day}-results.json"
+        )
+        disposition.encode("ascii")
+
     async def test_structure(self, client: httpx.AsyncClient, scenario: Scenario) -> None:
         body = (await export(client, scenario)).json()
         assert set(body) == {"exported_at", "session", "tables"}

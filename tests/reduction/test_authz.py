@@ -40,6 +40,7 @@ def member_calls(board: Board) -> list[tuple[str, str, dict[str, object] | None]
     return [
         ("POST", f"{ME}/votes", {"idea_id": idea, "dots": 1}),
         ("DELETE", f"{ME}/votes/{idea}", None),
+        ("PUT", f"{ME}/votes/{idea}", {"dots": 1}),
         ("POST", f"{ME}/runoff-votes", {"idea_id": idea}),
         ("PUT", f"{ME}/scores/{idea}", {"desirability": 3, "feasibility": 3, "viability": 3}),
         ("POST", f"{ME}/choice/propose", {"idea_id": idea}),
@@ -142,7 +143,8 @@ class TestFacilitatorsDoNotVote:
         self, app: FastAPI, db: Session, client: httpx.AsyncClient, board: Board
     ) -> None:
         sign_in_client(db, client, board.room.facilitator.user)
-        for method, url, body in [*member_calls(board), ("POST", f"{ME}/votes/close", None)]:
+        closing = [("POST", f"{ME}/votes/close", None), ("DELETE", f"{ME}/agreements/voting", None)]
+        for method, url, body in [*member_calls(board), *closing]:
             response = await send(client, method, url, body)
             assert_problem(response, 403, "facilitators_do_not_vote")
         nothing_written(app)

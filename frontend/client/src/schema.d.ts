@@ -1340,6 +1340,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/ideas/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ideas-Timeline
+         * @description How many ideas were created in each time bucket, in total and by table, counted as
+         *     `progress` counts them (original ideas, hidden ones left out): what a chart of ideas over
+         *     time needs, without paging through every idea.
+         */
+        get: operations["ideas-timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/tables/{table_id}/ideas": {
         parameters: {
             query?: never;
@@ -1789,7 +1811,15 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Votes-Set
+         * @description Make your dots on one idea exactly `dots` while voting is open: one dot fewer (or more) is
+         *     one write, and sending the same count again changes nothing. `0` takes them all back (no
+         *     error when there were none). Same rules as adding: 422 `dot_budget_exceeded`,
+         *     `dot_cap_exceeded`, `idea_not_active`, `phase_closed`; 409 `stage_closed`; 404 for an idea
+         *     that is not your table's.
+         */
+        put: operations["votes-set"];
         post?: never;
         /**
          * Votes-Withdraw
@@ -1819,6 +1849,29 @@ export interface paths {
          */
         post: operations["votes-close"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/table/agreements/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reduction-Agreement-Withdraw
+         * @description Withdraw your agreement to close the round (`voting`, `runoff`, `scoring`) or your
+         *     confirmation of the proposal (`choosing`) before the round has closed: the table sees the
+         *     new count at once (`reduction.agreement_withdrawn`). 409 `stage_closed` once your table has
+         *     moved on. Without an agreement to withdraw nothing changes.
+         */
+        delete: operations["reduction-agreement-withdraw"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2062,6 +2115,633 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/storyboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storyboards-Read-Mine
+         * @description Your table's storyboard of its chosen idea: frames in order from entry point to
+         *     completion. `idea` is null until the table chooses. The `ETag` is the order's version.
+         */
+        get: operations["storyboards-read-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/storyboard/frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Storyboards-Frames-Create
+         * @description Add a frame at the end. 409 `no_chosen_idea` before the table chooses, 422
+         *     `phase_closed` outside storyboard/pitch/combine, 422 `alt_text_required` for a picture
+         *     without alt text, 404 `image_not_found` for a picture not uploaded for your table, 422
+         *     `too_many_frames` beyond 30. The `ETag` header is the frame's version.
+         */
+        post: operations["storyboards-frames-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/storyboard/frames/{frame_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Storyboards-Frames-Delete
+         * @description Remove a frame (`If-Match`: the frame's ETag); the frames after it move up.
+         */
+        delete: operations["storyboards-frames-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Storyboards-Frames-Update
+         * @description Change a frame's text or picture (only the fields sent). `If-Match` must carry the
+         *     frame's ETag: 428 `precondition_required` without it, 412 `precondition_failed` when someone
+         *     changed it first (load it again).
+         */
+        patch: operations["storyboards-frames-update"];
+        trace?: never;
+    };
+    "/api/v1/me/storyboard/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Storyboards-Order-Put
+         * @description Put the frames in a new order: every frame id once (422 `order_invalid` for a missing,
+         *     repeated or unknown id). `If-Match` carries the order's ETag from the storyboard.
+         */
+        put: operations["storyboards-order-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/storyboard/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Storyboards-Images-Upload
+         * @description Upload a picture for a frame (multipart, part `file`): PNG, JPEG or WebP judged from its
+         *     content (415 `unsupported_image` otherwise), at most `UPLOAD_MAX_BYTES` (413
+         *     `upload_too_large`) and `UPLOAD_MAX_PIXELS` (422 `image_too_many_pixels`); 422
+         *     `image_unreadable` when damaged. It is turned upright, scaled to at most 2048 px, and
+         *     re-encoded without metadata (no location). Then attach it to a frame with alt text.
+         */
+        post: operations["storyboards-images-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/storyboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storyboards-List
+         * @description Every table's storyboard of its chosen idea, by table number (frames in order).
+         */
+        get: operations["storyboards-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/storyboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Storyboards-Read
+         * @description One table's storyboard, as its members see it; the `ETag` is the order's version.
+         */
+        get: operations["storyboards-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/storyboard/frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Storyboards-Table-Frames-Create
+         * @description Add a frame at the end for the table (`entered_by_facilitator`).
+         */
+        post: operations["storyboards-table-frames-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/storyboard/frames/{frame_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Storyboards-Table-Frames-Delete
+         * @description Remove a frame for the table (`If-Match`: the frame's ETag).
+         */
+        delete: operations["storyboards-table-frames-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Storyboards-Table-Frames-Update
+         * @description Change a frame for the table (`If-Match`: the frame's ETag; `edited_by_facilitator`).
+         */
+        patch: operations["storyboards-table-frames-update"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/storyboard/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Storyboards-Table-Order-Put
+         * @description Reorder the table's frames: every frame id once (`If-Match`: the order's ETag).
+         */
+        put: operations["storyboards-table-order-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/storyboard/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Storyboards-Table-Images-Upload
+         * @description Upload a picture for the table (the same checks as `POST /me/storyboard/images`).
+         */
+        post: operations["storyboards-table-images-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Images-Read
+         * @description A storyboard picture, for the participants of its session and its organisation's
+         *     facilitators; 404 `image_not_found` for anyone else. Served as an inert download-safe file:
+         *     `nosniff`, a sandboxing Content-Security-Policy, and a private cache with an `ETag`.
+         */
+        get: operations["images-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pitch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitches-Read-Mine
+         * @description Your table's chosen idea and its pitch (null until written).
+         */
+        get: operations["pitches-read-mine"];
+        /**
+         * Pitches-Save-Mine
+         * @description Write your table's pitch of its chosen idea: what it is, why it matters, its barriers
+         *     (tags from METHOD.md's vocabulary, and your own words) and its asks for help (one per kind of
+         *     capital). Open in the storyboard and pitch phases. Send the `version` you loaded (0 for the
+         *     first save): 409 `pitch_changed` when a tablemate saved in between. 422 `no_chosen_idea`
+         *     before the table has chosen.
+         */
+        put: operations["pitches-save-mine"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pitches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitches-List-Mine
+         * @description Other tables' pitches of the ideas they carry now, oldest first. Never ranked.
+         */
+        get: operations["pitches-list-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pitches/{pitch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitches-Read
+         * @description One pitch of your session.
+         */
+        get: operations["pitches-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pitches/{pitch_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitch-Responses-List-Mine
+         * @description Offers of help, questions and suggestions to a pitch, oldest first, with replies.
+         */
+        get: operations["pitch-responses-list-mine"];
+        put?: never;
+        /**
+         * Pitch-Responses-Create-Mine
+         * @description Respond to another table's pitch for your table (pitch phase): an `offer` of help names
+         *     kinds of capital from your table's pooled strengths (422 `capital_not_pooled` otherwise);
+         *     a `question` or `suggestion` names none (422 `offer_needs_capital`). 422 `own_pitch` for
+         *     your own table's pitch.
+         */
+        post: operations["pitch-responses-create-mine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pitch/responses/{response_id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pitch-Responses-Reply
+         * @description Answer a question to your table's pitch (pitch phase); answering again replaces the
+         *     answer. 422 `not_a_question` for offers and suggestions; 404 for another table's.
+         */
+        put: operations["pitch-responses-reply"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/presenter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Presenter-Read-Mine
+         * @description Which table is presenting on the big screen now (`running` false when none).
+         */
+        get: operations["presenter-read-mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pitches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitches-List
+         * @description Every table's pitch of the idea it carries now, oldest first. Never ranked.
+         */
+        get: operations["pitches-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/tables/{table_id}/pitch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitches-Read-Table
+         * @description A table's chosen idea and its pitch (null until written), e.g. for the big screen.
+         */
+        get: operations["pitches-read-table"];
+        /**
+         * Pitches-Save-Table
+         * @description Write a table's pitch on its behalf (recorded as by a facilitator); the same rules as
+         *     `PUT /me/pitch`, `version` included.
+         */
+        put: operations["pitches-save-table"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/pitches/{pitch_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pitch-Responses-List
+         * @description Offers, questions and suggestions to a pitch, oldest first, with replies.
+         */
+        get: operations["pitch-responses-list"];
+        put?: never;
+        /**
+         * Pitch-Responses-Create
+         * @description Respond on behalf of `table_id` (recorded as by a facilitator), with the same rules as
+         *     a table's own response: offers only from that table's pooled strengths.
+         */
+        post: operations["pitch-responses-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/presenter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Presenter-Read
+         * @description Presenter mode: the running order and the table on the big screen.
+         */
+        get: operations["presenter-read"];
+        put?: never;
+        /**
+         * Presenter-Move
+         * @description Run presenter mode (pitch phase; `stop` in any phase): `start` (optionally with
+         *     `table_ids` as the running order; default every table by number), `next`, `previous`,
+         *     `show` (a `table_id`) or `stop`. Everyone's screens hear `presenter.changed`. 409
+         *     `presenter_at_end` past either end, `presenter_not_running` before `start`.
+         */
+        post: operations["presenter-move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/combinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Combinations-List-Mine
+         * @description Proposals your table made or received, oldest first, with the receiving table's count
+         *     against the majority of its present members.
+         */
+        get: operations["combinations-list-mine"];
+        put?: never;
+        /**
+         * Combinations-Propose
+         * @description Propose combining your table's idea with another table's (combine phase), with the
+         *     combined idea's text. That table decides. 422 `own_table`, `no_chosen_idea`, `same_idea`;
+         *     409 `proposal_open` while your last proposal to that table is undecided.
+         */
+        post: operations["combinations-propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/combinations/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Combinations-Candidates
+         * @description Your table's idea and every other table's idea you could propose combining with.
+         */
+        get: operations["combinations-candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/combinations/{combination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Combinations-Read
+         * @description One proposal your table made or received.
+         */
+        get: operations["combinations-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/combinations/{combination_id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Combinations-Vote
+         * @description Accept or decline a proposal your table received (combine phase), once. It passes or
+         *     fails when more than half of your table's present members agree either way. 403
+         *     `not_receiving_table` for the proposing table; 409 `already_voted`, `combination_closed`,
+         *     `combination_stale` (a table's idea has changed since).
+         */
+        post: operations["combinations-vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/combinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Combinations-List
+         * @description Every proposal in the session, oldest first, with its count or outcome.
+         */
+        get: operations["combinations-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/combinations/{combination_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Combinations-Close
+         * @description Close an open proposal when time is up (combine phase), recorded as closed by a
+         *     facilitator. The votes already cast decide: accepted when more of the receiving table's
+         *     members accepted than declined, otherwise declined (also when a table's idea has changed
+         *     since the proposal). Facilitators do not vote for tables.
+         */
+        post: operations["combinations-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/export.json": {
         parameters: {
             query?: never;
@@ -2075,7 +2755,8 @@ export interface paths {
          *     tallies, shortlists (and how each place was decided), scores and choices. Hidden ideas are
          *     left out; another idea that names one refers to it only as `{"id", "hidden": true}`. Authors
          *     appear only as a per-session pseudonym, and only when they consented to their contributions
-         *     being published; per-member scores carry no member.
+         *     being published; per-member scores carry no member. Served as a download named after the
+         *     session and its date.
          */
         get: operations["exports-json"];
         put?: never;
@@ -2108,10 +2789,1173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Publishing-Read
+         * @description Whether the session's results are published, and who published or withdrew them when.
+         */
+        get: operations["publishing-read"];
+        /**
+         * Publishing-Publish
+         * @description Publish the session's results: its public page (no sign-in) and the partner API show
+         *     them from now on, honouring every participant's consent. Publishing again changes nothing.
+         */
+        put: operations["publishing-publish"];
+        post?: never;
+        /**
+         * Publishing-Unpublish
+         * @description Withdraw the session's results: the public page and the partner API stop showing them at
+         *     once. They can be published again later.
+         */
+        delete: operations["publishing-unpublish"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Publishing-Public-Session
+         * @description A published session as anyone may see it: its challenge and what each table chose, with
+         *     no names and nothing personal. 404 unless the session is published now.
+         */
+        get: operations["publishing-public-session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Session-List
+         * @description The initiatives taken forward from this session, oldest first.
+         */
+        get: operations["initiatives-session-list"];
+        put?: never;
+        /**
+         * Initiatives-Create
+         * @description Take an idea forward: a table's chosen idea, or any visible idea of the session (e.g. one
+         *     made by combining ideas of several tables). Open from the `storyboard` phase on, once the
+         *     tables' choices are settled (422 `initiatives_not_open` before). The title defaults to the
+         *     idea's text. One initiative per idea: 409 `idea_already_forward` for a second.
+         */
+        post: operations["initiatives-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/initiative-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Candidates
+         * @description Each table's current chosen idea, by table number, with the initiative made from it.
+         */
+        get: operations["initiatives-candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-List
+         * @description The organisation's initiatives from all its sessions, oldest first.
+         */
+        get: operations["initiatives-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Read
+         * @description One initiative with its steward and members (for its organisation's facilitators and its
+         *     steward members). The ETag header is its version.
+         */
+        get: operations["initiatives-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Initiatives-Update
+         * @description Change the title, summary or status (`active`, `paused`, `completed`, `stopped`). Needs
+         *     `If-Match` with the ETag you last saw: 428 without it, 412 when someone changed it since.
+         */
+        patch: operations["initiatives-update"];
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/momentum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Momentum
+         * @description Overdue actions (due date passed, not done), whether it is quiet (active, no update of any
+         *     kind for `quiet_days` days), its last activity and its actions counted by status.
+         */
+        get: operations["initiatives-momentum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/momentum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Momentum-Organisation
+         * @description Momentum across the organisation: totals (initiatives, quiet ones, overdue actions) and
+         *     each initiative's momentum, a page at a time (same order as the initiatives list).
+         */
+        get: operations["initiatives-momentum-organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/steward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Initiatives-Steward-Set
+         * @description Choose the steward (`person`, `committee` or `independent_party`; the last two need a
+         *     name, for an independent party its organisation's name), or change its kind, name and
+         *     description. There is one steward per initiative; its members stay. Facilitators only.
+         */
+        put: operations["initiatives-steward-set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/steward/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initiatives-Steward-Members-Create
+         * @description Add a member to the steward (a `person` steward has one). Outside the organisation
+         *     (partners, webhooks) they appear by `role_label` unless `agreed_to_be_named`.
+         */
+        post: operations["initiatives-steward-members-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/steward/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Initiatives-Steward-Members-Remove
+         * @description Remove a member: they lose access at once and their open invitation links stop working.
+         *     What they wrote stays in the history.
+         */
+        delete: operations["initiatives-steward-members-remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Initiatives-Steward-Members-Update
+         * @description Change a member's name, role label, email or whether they agreed to be named.
+         */
+        patch: operations["initiatives-steward-members-update"];
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/steward/members/{member_id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initiatives-Steward-Invitations-Create
+         * @description A one-time link (14 days) for the member to link their account; a new link replaces the
+         *     old. It is emailed when the member has an address, and returned here once for you to copy.
+         *     409 `steward_member_linked` when they have accepted already.
+         */
+        post: operations["initiatives-steward-invitations-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steward-invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Steward-Invitations-Preview
+         * @description What a steward invitation link offers (no sign-in needed).
+         */
+        post: operations["steward-invitations-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steward-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Steward-Invitations-Accept
+         * @description Become the invited steward member: signed in, as yourself; otherwise give a name, email and
+         *     password, an account is made and this browser is signed in. From then on you can keep the
+         *     initiative's action plan (and outcome measurements) up to date.
+         */
+        post: operations["steward-invitations-accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/stewardships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stewardships-List
+         * @description The initiatives you steward (you accepted an invitation and were not removed).
+         */
+        get: operations["stewardships-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Actions-List
+         * @description The action plan in its order; `overdue` marks actions past their due date and not done.
+         */
+        get: operations["initiatives-actions-list"];
+        put?: never;
+        /**
+         * Initiatives-Actions-Create
+         * @description Add an action at the end of the plan. The owner is given by role (`owner_role`); their name
+         *     is shown outside the organisation only when `owner_agreed_to_be_named`.
+         */
+        post: operations["initiatives-actions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Initiatives-Actions-Delete
+         * @description Remove an action added by mistake, with its updates.
+         */
+        delete: operations["initiatives-actions-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Initiatives-Actions-Update
+         * @description Change an action's title, description, owner or due date (its status changes through an
+         *     update). Needs `If-Match` with its ETag: 428 without it, 412 when someone changed it since.
+         */
+        patch: operations["initiatives-actions-update"];
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/actions/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Initiatives-Actions-Reorder
+         * @description Put the plan in a new order: every action id of the plan, exactly once (422
+         *     `order_mismatch` for missing, repeated or foreign ids).
+         */
+        put: operations["initiatives-actions-reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/actions/{action_id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Initiatives-Action-Updates-List
+         * @description An action's history of notes and status changes, oldest first.
+         */
+        get: operations["initiatives-action-updates-list"];
+        put?: never;
+        /**
+         * Initiatives-Action-Updates-Create
+         * @description Record progress: a note, a new status (`todo`, `doing`, `done`, `blocked`), or both. It is
+         *     kept in the action's history with who wrote it and when.
+         */
+        post: operations["initiatives-action-updates-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators-List
+         * @description The initiative's outcome indicators in their order, each with its latest measurement and
+         *     its progress from baseline to target.
+         */
+        get: operations["indicators-list"];
+        put?: never;
+        /**
+         * Indicators-Create
+         * @description Add an outcome indicator: what should change for people, in which unit and direction, from which baseline to which target. Units: `percent` 0-100; `count` and `people` whole numbers from 0; `days`, `hours`, `ratio` from 0; `score`, `gbp` and `other` (named by `unit_label`) any finite number. `increase` needs the target above the baseline, `decrease` below it, `maintain` any target. A baseline or target is a value and a date together; a baseline is dated no later than tomorrow, a target after the baseline.
+         */
+        post: operations["indicators-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators-Read
+         * @description One outcome indicator.
+         */
+        get: operations["indicators-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Indicators-Delete
+         * @description Delete an indicator that has no measurements (409 `indicator_has_measurements`
+         *     otherwise: its history is kept).
+         */
+        delete: operations["indicators-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Indicators-Update
+         * @description Change an indicator; the result is checked as a whole. The unit cannot change once it has measurements (409 `unit_locked`). Units: `percent` 0-100; `count` and `people` whole numbers from 0; `days`, `hours`, `ratio` from 0; `score`, `gbp` and `other` (named by `unit_label`) any finite number. `increase` needs the target above the baseline, `decrease` below it, `maintain` any target. A baseline or target is a value and a date together; a baseline is dated no later than tomorrow, a target after the baseline.
+         */
+        patch: operations["indicators-update"];
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measurements-List
+         * @description The indicator's measurements, oldest date first.
+         */
+        get: operations["measurements-list"];
+        put?: never;
+        /**
+         * Measurements-Create
+         * @description Record a dated measurement with its source. `unit` must be the indicator's (422
+         *     `unit_mismatch`), the value possible in it (422 `value_out_of_range`), the date from 1900
+         *     to tomorrow (422 `date_out_of_range`).
+         */
+        post: operations["measurements-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{indicator_id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators-Series
+         * @description Chart data: the current measurements (up to the latest 1000) by date, with the
+         *     indicator's baseline, target and `progress` (0 at the baseline, 1 at the target).
+         */
+        get: operations["indicators-series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{measurement_id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Measurements-Correct
+         * @description Correct a measurement: a new measurement replaces it, and the old one stays in the
+         *     history with the reason (409 `measurement_retired` if it was already replaced or
+         *     withdrawn). Answers the new measurement.
+         */
+        post: operations["measurements-correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{measurement_id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Measurements-Withdraw
+         * @description Withdraw a measurement that should not count: it leaves the series and stays in the
+         *     history with the reason.
+         */
+        post: operations["measurements-withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback-Mine
+         * @description Your feedback on this session, or null if you have not given any.
+         */
+        get: operations["feedback-mine"];
+        /**
+         * Feedback-Write
+         * @description Give (or change) your feedback on this session: three scores from 1 to 5 and an optional
+         *     comment. Open in the glue and outcomes phases (409 `feedback_not_open` before). Facilitators
+         *     see it only in aggregate, without your name, once five people have responded.
+         */
+        put: operations["feedback-write"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/feedback/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback-Summary
+         * @description How the session's participants felt: the number of responses and, once at least five
+         *     responded, each question's mean and 1-5 distribution and the comments (without names or
+         *     times). With fewer, the numbers and comments are null and `suppressed` is true.
+         */
+        get: operations["feedback-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Scopes-List
+         * @description The scopes a partner API key can carry. No scope ever reveals personal data about
+         *     participants.
+         */
+        get: operations["partners-scopes-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Keys-List
+         * @description The organisation's API keys, revoked ones too, oldest first (owners only; never the
+         *     keys themselves).
+         */
+        get: operations["partners-keys-list"];
+        put?: never;
+        /**
+         * Partners-Keys-Create
+         * @description Issue an API key for a partner system (owners only). The key (`cyd_pk_...`) is in this
+         *     response only: only its hash is kept. It opens the `/partner/...` endpoints its scopes allow,
+         *     and nothing else.
+         */
+        post: operations["partners-keys-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Partners-Keys-Revoke
+         * @description Revoke a key (owners only): it stops working at once and stays listed as revoked.
+         */
+        delete: operations["partners-keys-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Organisation-Read
+         * @description For partner systems: the organisation the API key belongs to, and the key's scopes.
+         */
+        get: operations["partners-organisation-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Sessions-List
+         * @description For partner systems (scope `sessions:read`): the organisation's published sessions,
+         *     oldest first, with their titles, phase and dates; nothing about participants. A session
+         *     appears once an organiser publishes it and disappears when they withdraw it. `?format=csv`
+         *     answers one page as CSV, the next cursor in the `X-Next-Cursor` header.
+         */
+        get: operations["partners-sessions-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/sessions/{session_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Session-Results-Read
+         * @description For partner systems (scope `sessions:read`): a published session's results: per table
+         *     its number of ideas, its chosen idea (its words withheld when their author did not agree to
+         *     publishing), the barriers and kinds of help its pitch named; and the initiatives that came
+         *     from it. Never a participant's name; the number of participants only from five up. 404 for an
+         *     unpublished session or another organisation's.
+         */
+        get: operations["partners-session-results-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Initiatives-List
+         * @description For partner systems (scope `initiatives:read`): initiatives of the organisation's
+         *     published sessions, oldest first, with their status and steward. Steward members appear by
+         *     role unless they agreed to be named. `?format=csv` answers one page as CSV, the next cursor
+         *     in the `X-Next-Cursor` header.
+         */
+        get: operations["partners-initiatives-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/initiatives/{initiative_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Initiative-Actions-List
+         * @description For partner systems (scope `initiatives:read`): an initiative's action plan in order:
+         *     each action's title, owner (by role unless they agreed to be named), due date and status;
+         *     never update notes or who wrote them. 404 unless the initiative came from a published session
+         *     of the organisation. `?format=csv` answers as CSV.
+         */
+        get: operations["partners-initiative-actions-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Indicators-List
+         * @description For partner systems (scope `outcomes:read`): outcome indicators of initiatives from the
+         *     organisation's published sessions, oldest first. A baseline of one to four people is
+         *     suppressed (null). `?format=csv` answers one page as CSV, the next cursor in the
+         *     `X-Next-Cursor` header.
+         */
+        get: operations["partners-indicators-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Measurements-List
+         * @description For partner systems (scope `outcomes:read`): current measurements of those indicators
+         *     (corrected and withdrawn ones left out), oldest recorded first: value, unit, day measured
+         *     and source. A count of one to four people is suppressed (`value` null, `suppressed` true).
+         *     Notes are left out (free text that may name people), and so is who recorded it.
+         *     `?format=csv` answers one page as CSV, the next cursor in the `X-Next-Cursor` header.
+         */
+        get: operations["partners-measurements-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/barriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners-Barriers-List
+         * @description For partner systems (scope `barriers:read`): across the organisation's published
+         *     sessions starting in the range, per barrier tag, how many tables' current pitches named it
+         *     and in how many sessions. Barriers participants described in their own words are only
+         *     counted; their words stay in the session. These are counts of pitches, not of people, so
+         *     nothing is suppressed. `?format=csv` answers the tags as CSV (not paginated).
+         */
+        get: operations["partners-barriers-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-Event-Kinds-List
+         * @description The events a webhook can subscribe to. Payloads never carry personal data about
+         *     participants. A delivery's body is `{id, kind, created_at, organisation_id, data}`. Each
+         *     webhook receives its events in the order they happened: a later event waits while an
+         *     earlier one waits for a retry, until that one is delivered or, after its last attempt,
+         *     marked `failed`. A delivery may arrive twice (e.g. when your answer was lost): de-duplicate
+         *     on `Cyd-Webhook-Id`.
+         */
+        get: operations["webhooks-event-kinds-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-List
+         * @description The organisation's webhooks, oldest first (owners only; never their secrets).
+         */
+        get: operations["webhooks-list"];
+        put?: never;
+        /**
+         * Webhooks-Create
+         * @description Subscribe a URL to events (owners only). Deliveries are POSTs signed with the secret in
+         *     this response (shown only here): `Cyd-Webhook-Signature: v1=<hex HMAC-SHA256(secret,
+         *     "<Cyd-Webhook-Timestamp>.<raw body>")>`; `Cyd-Webhook-Id` is the event id, the same on every
+         *     retry. Any 2xx answer counts as delivered; anything else is retried with growing delays.
+         *     URLs on private or loopback addresses are refused (422 `webhook_target_refused`).
+         */
+        post: operations["webhooks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-Read
+         * @description One webhook (owners only).
+         */
+        get: operations["webhooks-read"];
+        put?: never;
+        post?: never;
+        /**
+         * Webhooks-Delete
+         * @description Delete the webhook and its delivery log; nothing more is sent to it.
+         */
+        delete: operations["webhooks-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Webhooks-Update
+         * @description Change the URL, events or description, or disable (`enabled: false`) and re-enable the
+         *     webhook. Deliveries of a disabled webhook wait until it is enabled again.
+         */
+        patch: operations["webhooks-update"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhooks-Secret-Rotate
+         * @description Replace the signing secret; the new one (shown only here) signs every delivery from now
+         *     on, retries included.
+         */
+        post: operations["webhooks-secret-rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhooks-Ping
+         * @description Queue a test delivery (kind `ping`) to this webhook; follow it in the deliveries log.
+         */
+        post: operations["webhooks-ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-Deliveries-List
+         * @description The webhook's deliveries, newest first: event id and kind, status, attempts, the last
+         *     answer's status code and first characters.
+         */
+        get: operations["webhooks-deliveries-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccessEndedEvent
+         * @description Some or all of a participant's devices were signed out.
+         */
+        AccessEndedEvent: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /**
+             * Cause
+             * @enum {string}
+             */
+            cause: "removed" | "reissued" | "signed_out";
+        };
+        /** ActionCreate */
+        ActionCreate: {
+            /** Title */
+            title: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Owner Role
+             * @description Who owns it, by role (e.g. 'Council housing officer')
+             */
+            owner_role: string;
+            /** Owner Name */
+            owner_name?: string | null;
+            /**
+             * Owner Agreed To Be Named
+             * @default false
+             */
+            owner_agreed_to_be_named: boolean;
+            /**
+             * Due On
+             * @description YYYY-MM-DD
+             */
+            due_on?: string | null;
+        };
+        /** ActionEdit */
+        ActionEdit: {
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Owner Role */
+            owner_role?: string | null;
+            /** Owner Name */
+            owner_name?: string | null;
+            /** Owner Agreed To Be Named */
+            owner_agreed_to_be_named?: boolean | null;
+            /** Due On */
+            due_on?: string | null;
+        };
+        /** ActionOrder */
+        ActionOrder: {
+            /** Action Ids */
+            action_ids: string[];
+        };
+        /**
+         * ActionPlan
+         * @description The whole plan, in its order (a plan is short, so it is not paginated).
+         */
+        ActionPlan: {
+            /** Items */
+            items: components["schemas"]["ActionPublic"][];
+        };
+        /** ActionPublic */
+        ActionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            /** Owner Role */
+            owner_role: string;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Owner Agreed To Be Named */
+            owner_agreed_to_be_named: boolean;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Position */
+            position: number;
+            /**
+             * Version
+             * @description The ETag is `"<version>"`; send it in If-Match to edit
+             */
+            version: number;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "todo" | "doing" | "done" | "blocked";
+        /** ActionUpdateCreate */
+        ActionUpdateCreate: {
+            /** Note */
+            note?: string | null;
+            /** @description The action's new status */
+            status?: components["schemas"]["ActionStatus"] | null;
+        };
+        /** ActionUpdatePublic */
+        ActionUpdatePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** Note */
+            note: string | null;
+            from_status: components["schemas"]["ActionStatus"] | null;
+            to_status: components["schemas"]["ActionStatus"] | null;
+            /** Author Name */
+            author_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** AgreementPublic */
         AgreementPublic: {
             stage: components["schemas"]["ReductionStage"];
@@ -2128,6 +3972,27 @@ export interface components {
              * Needed
              * @description More than half of the present members
              */
+            needed: number;
+        };
+        /**
+         * AgreementWithdrawnEvent
+         * @description A member withdrew their agreement to close the round (or their confirmation).
+         */
+        AgreementWithdrawnEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            stage: components["schemas"]["ReductionStage"];
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Agreed Present */
+            agreed_present: number;
+            /** Needed */
             needed: number;
         };
         /** AllocationCreate */
@@ -2232,6 +4097,85 @@ export interface components {
              */
             created_at: string;
         };
+        /** ApiKeyCreate */
+        ApiKeyCreate: {
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Expires At
+             * @description When the key stops working (in the future); none: never
+             */
+            expires_at?: string | null;
+        };
+        /** ApiKeyCreated */
+        ApiKeyCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Token Prefix
+             * @description The key's first characters, to recognise it
+             */
+            token_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Token
+             * @description The key itself (`cyd_pk_...`); shown only in this response
+             */
+            token: string;
+        };
+        /** ApiKeyPublic */
+        ApiKeyPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Token Prefix
+             * @description The key's first characters, to recognise it
+             */
+            token_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+        };
+        /**
+         * BarrierTag
+         * @description METHOD.md's barriers that co-production meets.
+         * @enum {string}
+         */
+        BarrierTag: "resistance_from_power" | "engrained_systems" | "waiting_for_permission" | "hard_work" | "hidden_agendas" | "time_resources_competing_demands" | "assumptions_about_people";
         /**
          * BulkIdeaCreate
          * @description Paper notes typed in afterwards: saved all together or not at all.
@@ -2247,6 +4191,11 @@ export interface components {
             /** Author Id */
             author_id?: string | null;
         };
+        /**
+         * Capital
+         * @enum {string}
+         */
+        Capital: "social" | "human" | "public" | "physical" | "financial";
         /**
          * CardText
          * @description At least one of `en` / `cy`.
@@ -2373,6 +4322,16 @@ export interface components {
              */
             decided_at: string;
         };
+        /** ChosenIdea */
+        ChosenIdea: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+        };
         /** ClosurePublic */
         ClosurePublic: {
             stage: components["schemas"]["ReductionStage"];
@@ -2393,6 +4352,242 @@ export interface components {
              * Format: date-time
              */
             closed_at: string;
+        };
+        /**
+         * CombinationCandidate
+         * @description Another table you could propose combining with, and the idea it carries.
+         */
+        CombinationCandidate: {
+            table: components["schemas"]["CombinationSide"];
+        };
+        /** CombinationCandidates */
+        CombinationCandidates: {
+            my_idea: components["schemas"]["CombinationSide"] | null;
+            /** Items */
+            items: components["schemas"]["CombinationCandidate"][];
+        };
+        /**
+         * CombinationCount
+         * @description The receiving table's decision so far, against "more than half of those present".
+         */
+        CombinationCount: {
+            /** Accept Present */
+            accept_present: number;
+            /** Decline Present */
+            decline_present: number;
+            /** Present */
+            present: number;
+            /** Needed */
+            needed: number;
+        };
+        /** CombinationCreate */
+        CombinationCreate: {
+            /**
+             * Table Id
+             * Format: uuid
+             * @description The other table, whose idea yours would combine with
+             */
+            table_id: string;
+            /**
+             * Text
+             * @description The combined idea, in a few words
+             */
+            text: string;
+        };
+        /**
+         * CombinationDecidedEnvelope
+         * @description A `combination.decided` event as sent in the `data:` line of the stream.
+         */
+        CombinationDecidedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.decided";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationDecidedEvent"];
+        };
+        /** CombinationDecidedEvent */
+        CombinationDecidedEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            status: components["schemas"]["CombinationStatus"];
+            decided_by: components["schemas"]["DecidedBy"];
+            /** Combined Idea Id */
+            combined_idea_id: string | null;
+        };
+        /**
+         * CombinationProposedEnvelope
+         * @description A `combination.proposed` event as sent in the `data:` line of the stream.
+         */
+        CombinationProposedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.proposed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationProposedEvent"];
+        };
+        /** CombinationProposedEvent */
+        CombinationProposedEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            /**
+             * Proposer Table Id
+             * Format: uuid
+             */
+            proposer_table_id: string;
+            /**
+             * Receiver Table Id
+             * Format: uuid
+             */
+            receiver_table_id: string;
+        };
+        /** CombinationPublic */
+        CombinationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            proposer: components["schemas"]["CombinationSide"];
+            receiver: components["schemas"]["CombinationSide"];
+            /** Text */
+            text: string;
+            status: components["schemas"]["CombinationStatus"];
+            decided_by: components["schemas"]["DecidedBy"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Combined Idea Id
+             * @description Accepted: the new idea
+             */
+            combined_idea_id: string | null;
+            count: components["schemas"]["CombinationCount"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * My Vote
+             * @description Your vote (accept: true), members only
+             */
+            my_vote?: boolean | null;
+            /**
+             * Can Vote
+             * @description You are at the receiving table and it is open
+             * @default false
+             */
+            can_vote: boolean;
+        };
+        /** CombinationSide */
+        CombinationSide: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Idea Text */
+            idea_text: string;
+        };
+        /**
+         * CombinationStatus
+         * @enum {string}
+         */
+        CombinationStatus: "open" | "accepted" | "declined";
+        /** CombinationVoteCreate */
+        CombinationVoteCreate: {
+            /** Accept */
+            accept: boolean;
+        };
+        /**
+         * CombinationVotedEnvelope
+         * @description A `combination.voted` event as sent in the `data:` line of the stream.
+         */
+        CombinationVotedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.voted";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationVotedEvent"];
+        };
+        /**
+         * CombinationVotedEvent
+         * @description A member of the receiving table voted; counts only, never who voted which way.
+         */
+        CombinationVotedEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            /** Accept Present */
+            accept_present: number;
+            /** Decline Present */
+            decline_present: number;
+            /** Needed */
+            needed: number;
         };
         /** Consent */
         Consent: {
@@ -2534,6 +4729,58 @@ export interface components {
          * @enum {string}
          */
         DecidedBy: "majority" | "facilitator";
+        /**
+         * DeliveryPublic
+         * @description One event sent (or to be sent) to one webhook, and its latest attempt.
+         */
+        DeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Event Id
+             * Format: uuid
+             * @description The `Cyd-Webhook-Id` header
+             */
+            event_id: string;
+            /** Kind */
+            kind: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * @description When the next retry is due (pending)
+             */
+            next_attempt_at: string | null;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Response Excerpt */
+            last_response_excerpt: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
+         * Direction
+         * @enum {string}
+         */
+        Direction: "increase" | "decrease" | "maintain";
         /** DrawnPromptCard */
         DrawnPromptCard: {
             /**
@@ -2579,7 +4826,14 @@ export interface components {
          * @description The `data:` of every event on a session's stream: JSON with the event's `seq`,
          *     `kind`, `table_id`, `created_at` and the kind's `payload`.
          */
-        EventEnvelope: components["schemas"]["ChoiceMadeEnvelope"] | components["schemas"]["ChoiceProposedEnvelope"] | components["schemas"]["FlagRaisedEnvelope"] | components["schemas"]["FlagResolvedEnvelope"] | components["schemas"]["HelloEnvelope"] | components["schemas"]["IdeaCombinedEnvelope"] | components["schemas"]["IdeaCreatedEnvelope"] | components["schemas"]["IdeaHiddenEnvelope"] | components["schemas"]["IdeaUpdatedEnvelope"] | components["schemas"]["PerspectiveStatedEnvelope"] | components["schemas"]["PhaseChangedEnvelope"] | components["schemas"]["PresenceChangedEnvelope"] | components["schemas"]["PromptDrawnEnvelope"] | components["schemas"]["ReductionAgreedEnvelope"] | components["schemas"]["ReductionSettingsChangedEnvelope"] | components["schemas"]["ReductionStageChangedEnvelope"] | components["schemas"]["ResetEnvelope"] | components["schemas"]["ScoreRecordedEnvelope"] | components["schemas"]["SeatChangedEnvelope"] | components["schemas"]["ThemeCreatedEnvelope"] | components["schemas"]["ThemeDeletedEnvelope"] | components["schemas"]["ThemeUpdatedEnvelope"] | components["schemas"]["TimerChangedEnvelope"] | components["schemas"]["VoteTalliedEnvelope"];
+        EventEnvelope: components["schemas"]["ChoiceMadeEnvelope"] | components["schemas"]["ChoiceProposedEnvelope"] | components["schemas"]["CombinationDecidedEnvelope"] | components["schemas"]["CombinationProposedEnvelope"] | components["schemas"]["CombinationVotedEnvelope"] | components["schemas"]["FeedbackReceivedEnvelope"] | components["schemas"]["FlagRaisedEnvelope"] | components["schemas"]["FlagResolvedEnvelope"] | components["schemas"]["HelloEnvelope"] | components["schemas"]["IdeaCombinedEnvelope"] | components["schemas"]["IdeaCreatedEnvelope"] | components["schemas"]["IdeaHiddenEnvelope"] | components["schemas"]["IdeaUpdatedEnvelope"] | components["schemas"]["ParticipantAccessEndedEnvelope"] | components["schemas"]["PerspectiveStatedEnvelope"] | components["schemas"]["PhaseChangedEnvelope"] | components["schemas"]["PitchRepliedEnvelope"] | components["schemas"]["PitchRespondedEnvelope"] | components["schemas"]["PitchSavedEnvelope"] | components["schemas"]["PresenceChangedEnvelope"] | components["schemas"]["PresenterChangedEnvelope"] | components["schemas"]["PromptDrawnEnvelope"] | components["schemas"]["ReductionAgreedEnvelope"] | components["schemas"]["ReductionAgreementWithdrawnEnvelope"] | components["schemas"]["ReductionSettingsChangedEnvelope"] | components["schemas"]["ReductionStageChangedEnvelope"] | components["schemas"]["ResetEnvelope"] | components["schemas"]["ScoreRecordedEnvelope"] | components["schemas"]["SeatChangedEnvelope"] | components["schemas"]["StoryboardUpdatedEnvelope"] | components["schemas"]["ThemeCreatedEnvelope"] | components["schemas"]["ThemeDeletedEnvelope"] | components["schemas"]["ThemeUpdatedEnvelope"] | components["schemas"]["TimerChangedEnvelope"] | components["schemas"]["VoteTalliedEnvelope"];
+        /** EventKindPublic */
+        EventKindPublic: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+        };
         /** ExportChoice */
         ExportChoice: {
             idea: components["schemas"]["IdeaRef"];
@@ -2762,6 +5016,123 @@ export interface components {
              */
             author_id?: string | null;
         };
+        /** FacilitatorPitchResponseCreate */
+        FacilitatorPitchResponseCreate: {
+            kind: components["schemas"]["ResponseKind"];
+            /** Body */
+            body: string;
+            /**
+             * Capitals
+             * @description Offers: the kinds of capital offered, from your table's pooled strengths
+             */
+            capitals?: components["schemas"]["Capital"][];
+            /**
+             * Table Id
+             * Format: uuid
+             * @description The table the facilitator responds for
+             */
+            table_id: string;
+        };
+        /** FeedbackMine */
+        FeedbackMine: {
+            /** Felt Heard */
+            felt_heard: number;
+            /** Felt Equal */
+            felt_equal: number;
+            /** Trusted Process */
+            trusted_process: number;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * FeedbackReceivedEnvelope
+         * @description A `feedback.received` event as sent in the `data:` line of the stream.
+         */
+        FeedbackReceivedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "feedback.received";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["FeedbackReceivedEvent"];
+        };
+        /**
+         * FeedbackReceivedEvent
+         * @description `feedback.received` (facilitators only): someone gave or changed their feedback on the
+         *     session; refetch the summary. Carries only the number of responses, nothing about anyone.
+         */
+        FeedbackReceivedEvent: {
+            /** Response Count */
+            response_count: number;
+        };
+        /** FeedbackSummary */
+        FeedbackSummary: {
+            /** Response Count */
+            response_count: number;
+            /**
+             * Minimum Responses
+             * @description Numbers and comments show from this many on
+             * @default 5
+             */
+            minimum_responses: number;
+            /**
+             * Suppressed
+             * @description True with fewer responses than `minimum_responses`: no numbers or comments, so that nobody can be identified
+             */
+            suppressed: boolean;
+            /** Questions */
+            questions: components["schemas"]["QuestionSummary"][];
+            /**
+             * Comments
+             * @description The comments, without names or times, in no meaningful order; null while suppressed
+             */
+            comments: string[] | null;
+        };
+        /** FeedbackWrite */
+        FeedbackWrite: {
+            /**
+             * Felt Heard
+             * @description Did you feel heard? 1 (not at all) to 5 (completely)
+             */
+            felt_heard: number;
+            /**
+             * Felt Equal
+             * @description Did you feel an equal? 1 (not at all) to 5 (completely)
+             */
+            felt_equal: number;
+            /**
+             * Trusted Process
+             * @description Did you trust the process? 1 (not at all) to 5 (completely)
+             */
+            trusted_process: number;
+            /**
+             * Comment
+             * @description Anything else, at most 2000
+             */
+            comment?: string | null;
+        };
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -2916,6 +5287,159 @@ export interface components {
              * Format: date-time
              */
             resolved_at: string;
+        };
+        /**
+         * ForwardCandidate
+         * @description A table's current chosen idea, and the initiative made from it if any.
+         */
+        ForwardCandidate: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Table Number */
+            table_number: number;
+            /** Table Name */
+            table_name: string | null;
+            /**
+             * Idea Id
+             * Format: uuid
+             */
+            idea_id: string;
+            /** Idea Text */
+            idea_text: string;
+            /** Initiative Id */
+            initiative_id: string | null;
+        };
+        /** ForwardCandidates */
+        ForwardCandidates: {
+            /**
+             * Open
+             * @description Whether the session's phase lets ideas go forward now
+             */
+            open: boolean;
+            /** Items */
+            items: components["schemas"]["ForwardCandidate"][];
+        };
+        /**
+         * FrameCreate
+         * @description A new frame, added at the end. `image_alt` is required with `image_id`.
+         */
+        FrameCreate: {
+            /** Title */
+            title: string;
+            /**
+             * What Happens
+             * @default
+             */
+            what_happens: string;
+            /**
+             * Who
+             * @default
+             */
+            who: string;
+            /**
+             * Where
+             * @default
+             */
+            where: string;
+            /** Image Id */
+            image_id?: string | null;
+            /** Image Alt */
+            image_alt?: string | null;
+        };
+        /** FrameImage */
+        FrameImage: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Content Type */
+            content_type: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /** Alt */
+            alt: string;
+        };
+        /**
+         * FrameOrder
+         * @description Every frame id of the storyboard, once each, in the new order.
+         */
+        FrameOrder: {
+            /** Frame Ids */
+            frame_ids: string[];
+        };
+        /** FramePublic */
+        FramePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Position
+             * @description 1 for the entry point, then in order
+             */
+            position: number;
+            /** Title */
+            title: string;
+            /** What Happens */
+            what_happens: string;
+            /** Who */
+            who: string;
+            /** Where */
+            where: string;
+            image: components["schemas"]["FrameImage"] | null;
+            /**
+             * Version
+             * @description The frame's ETag is `"<version>"`, for If-Match
+             */
+            version: number;
+            /** Created By Participant Id */
+            created_by_participant_id: string | null;
+            /**
+             * Entered By Facilitator
+             * @description A facilitator added it for the table
+             */
+            entered_by_facilitator: boolean;
+            /** Updated By Participant Id */
+            updated_by_participant_id: string | null;
+            /**
+             * Edited By Facilitator
+             * @description A facilitator made the last edit
+             */
+            edited_by_facilitator: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * FrameUpdate
+         * @description Only the fields sent change; `image_id: null` takes the picture off the frame.
+         */
+        FrameUpdate: {
+            /** Title */
+            title?: string | null;
+            /** What Happens */
+            what_happens?: string | null;
+            /** Who */
+            who?: string | null;
+            /** Where */
+            where?: string | null;
+            /** Image Id */
+            image_id?: string | null;
+            /** Image Alt */
+            image_alt?: string | null;
         };
         /**
          * HelloEnvelope
@@ -3226,6 +5750,19 @@ export interface components {
          * @enum {string}
          */
         IdeaStatus: "active" | "combined" | "hidden";
+        /**
+         * IdeaTimeline
+         * @description Ideas created per time bucket, counted as the progress counts them. Only buckets with
+         *     ideas are listed, oldest first.
+         */
+        IdeaTimeline: {
+            /** Bucket Minutes */
+            bucket_minutes: number;
+            /** Buckets */
+            buckets: components["schemas"]["TimelineBucket"][];
+            /** Total */
+            total: number;
+        };
         /** IdeaUpdate */
         IdeaUpdate: {
             /** Text */
@@ -3267,6 +5804,24 @@ export interface components {
         IdeaUpdatedEvent: {
             idea: components["schemas"]["IdeaPublic"];
         };
+        /** ImagePublic */
+        ImagePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Content Type */
+            content_type: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /** Bytes */
+            bytes: number;
+        };
         /** ImportResult */
         ImportResult: {
             /** Dry Run */
@@ -3281,6 +5836,319 @@ export interface components {
              * @description Empty on a dry run
              */
             items: components["schemas"]["IssuedCredentials"][];
+        };
+        /** IndicatorCreate */
+        IndicatorCreate: {
+            /** Description */
+            description?: string | null;
+            /**
+             * Unit Label
+             * @description The unit's name; required with unit `other`, refused otherwise
+             */
+            unit_label?: string | null;
+            /**
+             * Baseline Value
+             * @description Where things stood
+             */
+            baseline_value?: number | null;
+            /**
+             * Baseline On
+             * @description When the baseline was measured
+             */
+            baseline_on?: string | null;
+            /**
+             * Target Value
+             * @description Where things should get to
+             */
+            target_value?: number | null;
+            /**
+             * Target On
+             * @description By when
+             */
+            target_on?: string | null;
+            /**
+             * Position
+             * @description Order on the initiative's page
+             */
+            position?: number | null;
+            /**
+             * Name
+             * @description What should change for people
+             */
+            name: string;
+            unit: components["schemas"]["IndicatorUnit"];
+            /** @description Which way is better */
+            direction: components["schemas"]["Direction"];
+        };
+        /** IndicatorList */
+        IndicatorList: {
+            /** Items */
+            items: components["schemas"]["IndicatorPublic"][];
+        };
+        /** IndicatorPublic */
+        IndicatorPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            unit: components["schemas"]["IndicatorUnit"];
+            /** Unit Label */
+            unit_label: string | null;
+            direction: components["schemas"]["Direction"];
+            /** Baseline Value */
+            baseline_value: number | null;
+            /** Baseline On */
+            baseline_on: string | null;
+            /** Target Value */
+            target_value: number | null;
+            /** Target On */
+            target_on: string | null;
+            /** Position */
+            position: number;
+            /**
+             * Measurement Count
+             * @description Current measurements (not replaced or withdrawn)
+             */
+            measurement_count: number;
+            /** Latest Value */
+            latest_value: number | null;
+            /** Latest On */
+            latest_on: string | null;
+            /**
+             * Progress
+             * @description From baseline (0) to target (1) by the latest value; null for `maintain` or when the baseline, target or a measurement is missing
+             */
+            progress: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** IndicatorSeries */
+        IndicatorSeries: {
+            indicator: components["schemas"]["IndicatorPublic"];
+            /**
+             * Points
+             * @description Current measurements, oldest date first
+             */
+            points: components["schemas"]["SeriesPoint"][];
+            /**
+             * Truncated
+             * @description True when only the latest points are included
+             */
+            truncated: boolean;
+        };
+        /**
+         * IndicatorUnit
+         * @enum {string}
+         */
+        IndicatorUnit: "percent" | "count" | "people" | "score" | "gbp" | "days" | "hours" | "ratio" | "other";
+        /**
+         * IndicatorUpdate
+         * @description Only the fields present change; `null` clears an optional one.
+         */
+        IndicatorUpdate: {
+            /** Description */
+            description?: string | null;
+            /**
+             * Unit Label
+             * @description The unit's name; required with unit `other`, refused otherwise
+             */
+            unit_label?: string | null;
+            /**
+             * Baseline Value
+             * @description Where things stood
+             */
+            baseline_value?: number | null;
+            /**
+             * Baseline On
+             * @description When the baseline was measured
+             */
+            baseline_on?: string | null;
+            /**
+             * Target Value
+             * @description Where things should get to
+             */
+            target_value?: number | null;
+            /**
+             * Target On
+             * @description By when
+             */
+            target_on?: string | null;
+            /**
+             * Position
+             * @description Order on the initiative's page
+             */
+            position?: number | null;
+            /** Name */
+            name?: string | null;
+            unit?: components["schemas"]["IndicatorUnit"] | null;
+            direction?: components["schemas"]["Direction"] | null;
+        };
+        /** InitiativeCreate */
+        InitiativeCreate: {
+            /**
+             * Idea Id
+             * Format: uuid
+             * @description A table's chosen idea, or any visible idea of the session
+             */
+            idea_id: string;
+            /**
+             * Title
+             * @description Defaults to the idea's text
+             */
+            title?: string | null;
+            /** Summary */
+            summary?: string | null;
+        };
+        /** InitiativeDetail */
+        InitiativeDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Workshop Id
+             * Format: uuid
+             */
+            workshop_id: string;
+            /** Table Id */
+            table_id: string | null;
+            /** Idea Id */
+            idea_id: string | null;
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string | null;
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Version
+             * @description The ETag is `"<version>"`; send it in If-Match to edit
+             */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Last Activity At
+             * Format: date-time
+             */
+            last_activity_at: string;
+            steward: components["schemas"]["StewardPublic"] | null;
+            /**
+             * Can Manage Steward
+             * @description You are a facilitator of its organisation
+             */
+            can_manage_steward: boolean;
+            /**
+             * Acting As Steward
+             * @description You are one of its steward members
+             */
+            acting_as_steward: boolean;
+        };
+        /** InitiativeMomentum */
+        InitiativeMomentum: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Title */
+            title: string;
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Last Activity At
+             * Format: date-time
+             */
+            last_activity_at: string;
+            /**
+             * Quiet
+             * @description Active, and no update of any kind for `quiet_days` days
+             */
+            quiet: boolean;
+            /** Overdue Actions */
+            overdue_actions: components["schemas"]["OverdueAction"][];
+            action_counts: components["schemas"]["StatusCounts"];
+        };
+        /** InitiativePublic */
+        InitiativePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /**
+             * Workshop Id
+             * Format: uuid
+             */
+            workshop_id: string;
+            /** Table Id */
+            table_id: string | null;
+            /** Idea Id */
+            idea_id: string | null;
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string | null;
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Version
+             * @description The ETag is `"<version>"`; send it in If-Match to edit
+             */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Last Activity At
+             * Format: date-time
+             */
+            last_activity_at: string;
+        };
+        /**
+         * InitiativeStatus
+         * @enum {string}
+         */
+        InitiativeStatus: "active" | "paused" | "completed" | "stopped";
+        /** InitiativeUpdate */
+        InitiativeUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Summary */
+            summary?: string | null;
+            status?: components["schemas"]["InitiativeStatus"] | null;
         };
         /** InvitationAccept */
         InvitationAccept: {
@@ -3416,6 +6284,11 @@ export interface components {
             locale?: ("en" | "cy") | null;
         };
         /**
+         * ListFormat
+         * @enum {string}
+         */
+        ListFormat: "json" | "csv";
+        /**
          * LocalizedText
          * @description `{"en": ..., "cy": ...}`; either may be absent. Readers fall back to the other language.
          */
@@ -3447,6 +6320,106 @@ export interface components {
             name?: string | null;
             /** Locale */
             locale?: ("en" | "cy") | null;
+        };
+        /** MeasurementCorrection */
+        MeasurementCorrection: {
+            /** Value */
+            value: number;
+            /** @description Must be the indicator's unit (catches mix-ups) */
+            unit: components["schemas"]["IndicatorUnit"];
+            /**
+             * Measured On
+             * Format: date
+             * @description Not before 1900, at most one day after today (UTC)
+             */
+            measured_on: string;
+            /**
+             * Source
+             * @description Where the figure comes from
+             */
+            source: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Reason
+             * @description Why the measurement is corrected
+             */
+            reason: string;
+        };
+        /** MeasurementCreate */
+        MeasurementCreate: {
+            /** Value */
+            value: number;
+            /** @description Must be the indicator's unit (catches mix-ups) */
+            unit: components["schemas"]["IndicatorUnit"];
+            /**
+             * Measured On
+             * Format: date
+             * @description Not before 1900, at most one day after today (UTC)
+             */
+            measured_on: string;
+            /**
+             * Source
+             * @description Where the figure comes from
+             */
+            source: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** MeasurementPublic */
+        MeasurementPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /** Value */
+            value: number;
+            unit: components["schemas"]["IndicatorUnit"];
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Source */
+            source: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Recorded By Name
+             * @description Who recorded it (null if they left)
+             */
+            recorded_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Replaced By Id
+             * @description The correction that replaced it
+             */
+            replaced_by_id: string | null;
+            /**
+             * Retired At
+             * @description When it was corrected or withdrawn
+             */
+            retired_at: string | null;
+            /** Retired Reason */
+            retired_reason: string | null;
+        };
+        /** MeasurementWithdrawal */
+        MeasurementWithdrawal: {
+            /**
+             * Reason
+             * @description Why the measurement is withdrawn
+             */
+            reason: string;
         };
         /** MemberProgress */
         MemberProgress: {
@@ -3556,6 +6529,50 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** MomentumRead */
+        MomentumRead: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Title */
+            title: string;
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Last Activity At
+             * Format: date-time
+             */
+            last_activity_at: string;
+            /**
+             * Quiet
+             * @description Active, and no update of any kind for `quiet_days` days
+             */
+            quiet: boolean;
+            /** Overdue Actions */
+            overdue_actions: components["schemas"]["OverdueAction"][];
+            action_counts: components["schemas"]["StatusCounts"];
+            /** Quiet Days */
+            quiet_days: number;
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+        };
+        /**
+         * MyPitch
+         * @description Your table's idea and its pitch (null until someone writes it).
+         */
+        MyPitch: {
+            idea: components["schemas"]["PitchIdeaRef"] | null;
+            pitch: components["schemas"]["PitchPublic"] | null;
+            /**
+             * Writable
+             * @description The session is in the storyboard or pitch phase
+             */
+            writable: boolean;
+        };
         /** MyReduction */
         MyReduction: {
             /**
@@ -3599,6 +6616,26 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** OrganisationMomentum */
+        OrganisationMomentum: {
+            /** Quiet Days */
+            quiet_days: number;
+            /**
+             * As Of
+             * Format: date-time
+             */
+            as_of: string;
+            /** Initiatives */
+            initiatives: number;
+            /** Quiet Initiatives */
+            quiet_initiatives: number;
+            /** Overdue Actions */
+            overdue_actions: number;
+            /** Items */
+            items: components["schemas"]["InitiativeMomentum"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** OrganisationPublic */
         OrganisationPublic: {
             /**
@@ -3621,10 +6658,56 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /** OverdueAction */
+        OverdueAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Days Overdue */
+            days_overdue: number;
+        };
+        /** Page[ActionUpdatePublic] */
+        Page_ActionUpdatePublic_: {
+            /** Items */
+            items: components["schemas"]["ActionUpdatePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ApiKeyPublic] */
+        Page_ApiKeyPublic_: {
+            /** Items */
+            items: components["schemas"]["ApiKeyPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CombinationPublic] */
+        Page_CombinationPublic_: {
+            /** Items */
+            items: components["schemas"]["CombinationPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[ConstraintPublic] */
         Page_ConstraintPublic_: {
             /** Items */
             items: components["schemas"]["ConstraintPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3649,10 +6732,24 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[InitiativePublic] */
+        Page_InitiativePublic_: {
+            /** Items */
+            items: components["schemas"]["InitiativePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[InvitationPublic] */
         Page_InvitationPublic_: {
             /** Items */
             items: components["schemas"]["InvitationPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[MeasurementPublic] */
+        Page_MeasurementPublic_: {
+            /** Items */
+            items: components["schemas"]["MeasurementPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3684,6 +6781,34 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[PartnerIndicator] */
+        Page_PartnerIndicator_: {
+            /** Items */
+            items: components["schemas"]["PartnerIndicator"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PartnerInitiative] */
+        Page_PartnerInitiative_: {
+            /** Items */
+            items: components["schemas"]["PartnerInitiative"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PartnerMeasurement] */
+        Page_PartnerMeasurement_: {
+            /** Items */
+            items: components["schemas"]["PartnerMeasurement"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PartnerSession] */
+        Page_PartnerSession_: {
+            /** Items */
+            items: components["schemas"]["PartnerSession"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[PerspectivePublic] */
         Page_PerspectivePublic_: {
             /** Items */
@@ -3702,6 +6827,20 @@ export interface components {
         Page_PhaseChangePublic_: {
             /** Items */
             items: components["schemas"]["PhaseChangePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PitchPublic] */
+        Page_PitchPublic_: {
+            /** Items */
+            items: components["schemas"]["PitchPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PitchResponsePublic] */
+        Page_PitchResponsePublic_: {
+            /** Items */
+            items: components["schemas"]["PitchResponsePublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3726,12 +6865,53 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[Stewardship] */
+        Page_Stewardship_: {
+            /** Items */
+            items: components["schemas"]["Stewardship"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[TokenPublic] */
         Page_TokenPublic_: {
             /** Items */
             items: components["schemas"]["TokenPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** Page[WebhookPublic] */
+        Page_WebhookPublic_: {
+            /** Items */
+            items: components["schemas"]["WebhookPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * ParticipantAccessEndedEnvelope
+         * @description A `participant.access_ended` event as sent in the `data:` line of the stream.
+         */
+        ParticipantAccessEndedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "participant.access_ended";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["AccessEndedEvent"];
         };
         /**
          * ParticipantAdmin
@@ -3865,6 +7045,339 @@ export interface components {
             access_needs?: string | null;
             /** Locale */
             locale?: ("en" | "cy") | null;
+        };
+        /**
+         * PartnerAction
+         * @description One action of an initiative's plan; never its update notes or who wrote them.
+         */
+        PartnerAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Owner
+             * @description The owner's role, with their name only if they agreed
+             */
+            owner: string;
+            /** Owner Role */
+            owner_role: string;
+            /** Owner Named */
+            owner_named: boolean;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Position */
+            position: number;
+        };
+        /** PartnerBarrier */
+        PartnerBarrier: {
+            tag: components["schemas"]["BarrierTag"];
+            /**
+             * Pitch Count
+             * @description How many pitches named it
+             */
+            pitch_count: number;
+            /**
+             * Session Count
+             * @description In how many sessions
+             */
+            session_count: number;
+        };
+        /**
+         * PartnerBarriers
+         * @description Counts of pitches, not of people, so nothing is suppressed.
+         */
+        PartnerBarriers: {
+            /**
+             * Barriers
+             * @description Every tag, most named first
+             */
+            barriers: components["schemas"]["PartnerBarrier"][];
+            /**
+             * Other Barrier Count
+             * @description Barriers described in participants' own words (counted; the words stay in the session)
+             */
+            other_barrier_count: number;
+            /** Pitch Count */
+            pitch_count: number;
+            /** Session Count */
+            session_count: number;
+        };
+        /** PartnerChosenIdea */
+        PartnerChosenIdea: {
+            /**
+             * Text
+             * @description Null when its author did not agree to their contributions being published
+             */
+            text: string | null;
+            /** Withheld */
+            withheld: boolean;
+        };
+        /** PartnerIndicator */
+        PartnerIndicator: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            unit: components["schemas"]["IndicatorUnit"];
+            /** Unit Label */
+            unit_label: string | null;
+            direction: components["schemas"]["Direction"];
+            /**
+             * Baseline Value
+             * @description Null when suppressed (see measurements)
+             */
+            baseline_value: number | null;
+            /** Baseline On */
+            baseline_on: string | null;
+            /** Target Value */
+            target_value: number | null;
+            /** Target On */
+            target_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** PartnerInitiative */
+        PartnerInitiative: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /**
+             * Title
+             * @description Null when the idea it came from was written by someone who did not agree to their contributions being published (the title starts as that idea's words)
+             */
+            title: string | null;
+            /**
+             * Summary
+             * @description Null when empty, or withheld with the title
+             */
+            summary: string | null;
+            /** Words Withheld */
+            words_withheld: boolean;
+            status: components["schemas"]["InitiativeStatus"];
+            steward: components["schemas"]["PartnerSteward"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** PartnerInitiativeRef */
+        PartnerInitiativeRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Title
+             * @description Null when the idea it came from was written by someone who did not agree to their contributions being published (the title starts as that idea's words)
+             */
+            title: string | null;
+            status: components["schemas"]["InitiativeStatus"];
+        };
+        /**
+         * PartnerMeasurement
+         * @description A current measurement (corrected and withdrawn ones are left out). Its note and who
+         *     recorded it are never shown: notes are free text that may name people.
+         */
+        PartnerMeasurement: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Indicator Id
+             * Format: uuid
+             */
+            indicator_id: string;
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /**
+             * Value
+             * @description Null when suppressed: a count of 1 to 4 people is never shown
+             */
+            value: number | null;
+            /** Suppressed */
+            suppressed: boolean;
+            unit: components["schemas"]["IndicatorUnit"];
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Source */
+            source: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PartnerOrganisation
+         * @description Who the key belongs to and what it may read.
+         */
+        PartnerOrganisation: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Api Key Id
+             * Format: uuid
+             */
+            api_key_id: string;
+            /** Scopes */
+            scopes: string[];
+        };
+        /**
+         * PartnerPitch
+         * @description A table's pitch without its words: which barriers it named and which help it asked for.
+         */
+        PartnerPitch: {
+            /** Barrier Tags */
+            barrier_tags: components["schemas"]["BarrierTag"][];
+            /**
+             * Other Barrier Count
+             * @description How many barriers the table described in its own words (the words stay in the session)
+             */
+            other_barrier_count: number;
+            /**
+             * Ask Capitals
+             * @description The kinds of capital the table asked help with
+             */
+            ask_capitals: string[];
+        };
+        /**
+         * PartnerResults
+         * @description A published session's results.
+         */
+        PartnerResults: {
+            session: components["schemas"]["PartnerSession"];
+            /**
+             * Participant Count
+             * @description Null when fewer than five people took part (small groups stay unidentifiable)
+             */
+            participant_count: number | null;
+            /** Tables */
+            tables: components["schemas"]["PartnerTableResult"][];
+            /**
+             * Initiatives
+             * @description Initiatives that came from it
+             */
+            initiatives: components["schemas"]["PartnerInitiativeRef"][];
+        };
+        /** PartnerScopePublic */
+        PartnerScopePublic: {
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+        };
+        /**
+         * PartnerSession
+         * @description A session as partners see it: nothing about its participants.
+         */
+        PartnerSession: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            title: components["schemas"]["LocalizedTitle"];
+            phase: components["schemas"]["Phase"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** PartnerSteward */
+        PartnerSteward: {
+            kind: components["schemas"]["StewardKind"];
+            /**
+             * Name
+             * @description A committee's or independent party's name; always null for a person
+             */
+            name: string | null;
+            /** Members */
+            members: components["schemas"]["PartnerStewardMember"][];
+        };
+        /** PartnerStewardMember */
+        PartnerStewardMember: {
+            /**
+             * Label
+             * @description Their name if they agreed to be named, otherwise their role
+             */
+            label: string;
+            /** Role */
+            role: string;
+            /** Named */
+            named: boolean;
+        };
+        /** PartnerTableResult */
+        PartnerTableResult: {
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            /** Idea Count */
+            idea_count: number;
+            /** @description Null until the table has chosen */
+            chosen_idea: components["schemas"]["PartnerChosenIdea"] | null;
+            /** @description The table's current pitch, if it pitched */
+            pitch: components["schemas"]["PartnerPitch"] | null;
         };
         /** PasswordResetConfirm */
         PasswordResetConfirm: {
@@ -4110,6 +7623,294 @@ export interface components {
              */
             changed_at: string;
         };
+        /**
+         * PitchAsk
+         * @description An ask for help: a kind of capital the idea needs, and what exactly.
+         */
+        PitchAsk: {
+            capital: components["schemas"]["Capital"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** PitchIdeaRef */
+        PitchIdeaRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+        };
+        /** PitchPublic */
+        PitchPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            table: components["schemas"]["PitchTableRef"];
+            idea: components["schemas"]["PitchIdeaRef"];
+            /** What */
+            what: string;
+            /** Why */
+            why: string;
+            /** Barrier Tags */
+            barrier_tags: components["schemas"]["BarrierTag"][];
+            /** Barriers Other */
+            barriers_other: string[];
+            /** Asks */
+            asks: components["schemas"]["PitchAsk"][];
+            /** Version */
+            version: number;
+            /** Updated By Facilitator */
+            updated_by_facilitator: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Is Mine
+             * @description Your own table's pitch (participants only)
+             * @default false
+             */
+            is_mine: boolean;
+        };
+        /**
+         * PitchRepliedEnvelope
+         * @description A `pitch.replied` event as sent in the `data:` line of the stream.
+         */
+        PitchRepliedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "pitch.replied";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PitchRepliedEvent"];
+        };
+        /** PitchRepliedEvent */
+        PitchRepliedEvent: {
+            /**
+             * Pitch Id
+             * Format: uuid
+             */
+            pitch_id: string;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
+        };
+        /** PitchReply */
+        PitchReply: {
+            /** Reply */
+            reply: string;
+        };
+        /**
+         * PitchRespondedEnvelope
+         * @description A `pitch.responded` event as sent in the `data:` line of the stream.
+         */
+        PitchRespondedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "pitch.responded";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PitchRespondedEvent"];
+        };
+        /** PitchRespondedEvent */
+        PitchRespondedEvent: {
+            /**
+             * Pitch Id
+             * Format: uuid
+             */
+            pitch_id: string;
+            /**
+             * Pitch Table Id
+             * Format: uuid
+             */
+            pitch_table_id: string;
+            /**
+             * Response Id
+             * Format: uuid
+             */
+            response_id: string;
+            /**
+             * From Table Id
+             * Format: uuid
+             */
+            from_table_id: string;
+            kind: components["schemas"]["ResponseKind"];
+        };
+        /** PitchResponseCreate */
+        PitchResponseCreate: {
+            kind: components["schemas"]["ResponseKind"];
+            /** Body */
+            body: string;
+            /**
+             * Capitals
+             * @description Offers: the kinds of capital offered, from your table's pooled strengths
+             */
+            capitals?: components["schemas"]["Capital"][];
+        };
+        /** PitchResponsePublic */
+        PitchResponsePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Pitch Id
+             * Format: uuid
+             */
+            pitch_id: string;
+            /** @description The responding table */
+            table: components["schemas"]["PitchTableRef"];
+            kind: components["schemas"]["ResponseKind"];
+            /** Body */
+            body: string;
+            /** Capitals */
+            capitals: components["schemas"]["Capital"][];
+            /**
+             * By Facilitator
+             * @description A facilitator wrote it on the table's behalf
+             */
+            by_facilitator: boolean;
+            /** Reply */
+            reply: string | null;
+            /** Replied At */
+            replied_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** PitchSave */
+        PitchSave: {
+            /**
+             * What
+             * @description What the idea is
+             */
+            what: string;
+            /**
+             * Why
+             * @description Why it matters
+             * @default
+             */
+            why: string;
+            /**
+             * Barrier Tags
+             * @description Barriers from METHOD.md's vocabulary
+             */
+            barrier_tags?: components["schemas"]["BarrierTag"][];
+            /**
+             * Barriers Other
+             * @description Barriers in your own words
+             */
+            barriers_other?: string[];
+            /**
+             * Asks
+             * @description Asks for help, one per kind of capital
+             */
+            asks?: components["schemas"]["PitchAsk"][];
+            /**
+             * Version
+             * @description The pitch's version as you loaded it; 0 to write the first pitch of the idea. Someone else saved in between: 409 `pitch_changed`.
+             */
+            version: number;
+        };
+        /**
+         * PitchSavedEnvelope
+         * @description A `pitch.saved` event as sent in the `data:` line of the stream.
+         */
+        PitchSavedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "pitch.saved";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PitchSavedEvent"];
+        };
+        /** PitchSavedEvent */
+        PitchSavedEvent: {
+            /**
+             * Pitch Id
+             * Format: uuid
+             */
+            pitch_id: string;
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Version */
+            version: number;
+        };
+        /** PitchTableRef */
+        PitchTableRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+        };
         /** PooledStrengths */
         PooledStrengths: {
             /**
@@ -4183,6 +7984,85 @@ export interface components {
              * @description How many people of their table are now connected (null: no table)
              */
             table_present_count: number | null;
+        };
+        /** PresenterAction */
+        PresenterAction: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "start" | "next" | "previous" | "show" | "stop";
+            /**
+             * Table Ids
+             * @description `start`: the running order (default: every table by number)
+             */
+            table_ids?: string[] | null;
+            /**
+             * Table Id
+             * @description `show`: the table to put on screen
+             */
+            table_id?: string | null;
+        };
+        /**
+         * PresenterChangedEnvelope
+         * @description A `presenter.changed` event as sent in the `data:` line of the stream.
+         */
+        PresenterChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "presenter.changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["PresenterChangedEvent"];
+        };
+        /**
+         * PresenterChangedEvent
+         * @description The table on the big screen (null when presenter mode stopped).
+         */
+        PresenterChangedEvent: {
+            /** Running */
+            running: boolean;
+            /** Table Id */
+            table_id: string | null;
+            /** Table Number */
+            table_number: number | null;
+            /** Position */
+            position: number | null;
+            /** Total */
+            total: number;
+        };
+        /** PresenterPublic */
+        PresenterPublic: {
+            /** Running */
+            running: boolean;
+            /** @description The table on screen */
+            table: components["schemas"]["PitchTableRef"] | null;
+            /**
+             * Position
+             * @description 1-based place of that table in the order
+             */
+            position: number | null;
+            /** Total */
+            total: number;
+            /** Order */
+            order: components["schemas"]["PitchTableRef"][];
+            /** Updated At */
+            updated_at: string | null;
         };
         /** Problem */
         Problem: {
@@ -4312,6 +8192,123 @@ export interface components {
             /** Confirmed By */
             confirmed_by: string[];
         };
+        /** PublicChosenIdea */
+        PublicChosenIdea: {
+            /**
+             * Text
+             * @description Null when its author did not agree to their contributions being published
+             */
+            text: string | null;
+            /** Withheld */
+            withheld: boolean;
+        };
+        /**
+         * PublicSession
+         * @description What a published session shows to anyone: no names, nothing personal.
+         */
+        PublicSession: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            challenge: components["schemas"]["LocalizedText"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Ends At */
+            ends_at: string | null;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /**
+             * Participant Count
+             * @description Null when fewer than five people took part (small groups stay unidentifiable)
+             */
+            participant_count: number | null;
+            /** Tables */
+            tables: components["schemas"]["PublicTable"][];
+        };
+        /** PublicTable */
+        PublicTable: {
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            /** Idea Count */
+            idea_count: number;
+            /** @description Null until the table has chosen */
+            chosen_idea: components["schemas"]["PublicChosenIdea"] | null;
+        };
+        /**
+         * PublicationAction
+         * @enum {string}
+         */
+        PublicationAction: "published" | "unpublished";
+        /** PublicationChangePublic */
+        PublicationChangePublic: {
+            action: components["schemas"]["PublicationAction"];
+            /** User Id */
+            user_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PublicationPublic
+         * @description Whether the session's results are public (on its public page and to partners).
+         */
+        PublicationPublic: {
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Published */
+            published: boolean;
+            /**
+             * Published At
+             * @description Since when; null while not published
+             */
+            published_at: string | null;
+            /** First Published At */
+            first_published_at: string | null;
+            /**
+             * Public Path
+             * @description The public page in the web client, once published
+             */
+            public_path: string | null;
+            /**
+             * History
+             * @description Newest first
+             */
+            history: components["schemas"]["PublicationChangePublic"][];
+        };
+        /** QuestionSummary */
+        QuestionSummary: {
+            /**
+             * Question
+             * @description `felt_heard`, `felt_equal` or `trusted_process`
+             */
+            question: string;
+            /**
+             * Mean
+             * @description Null while suppressed
+             */
+            mean: number | null;
+            /**
+             * Distribution
+             * @description How many answered 1, 2, 3, 4 and 5 (five numbers); null while suppressed
+             */
+            distribution: number[] | null;
+        };
         /**
          * ReductionAgreedEnvelope
          * @description A `reduction.agreed` event as sent in the `data:` line of the stream.
@@ -4338,6 +8335,33 @@ export interface components {
              */
             created_at: string;
             payload: components["schemas"]["RoundAgreedEvent"];
+        };
+        /**
+         * ReductionAgreementWithdrawnEnvelope
+         * @description A `reduction.agreement_withdrawn` event as sent in the `data:` line of the stream.
+         */
+        ReductionAgreementWithdrawnEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "reduction.agreement_withdrawn";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["AgreementWithdrawnEvent"];
         };
         /**
          * ReductionSettingsChangedEnvelope
@@ -4539,6 +8563,11 @@ export interface components {
             /** Seq */
             seq: number;
         };
+        /**
+         * ResponseKind
+         * @enum {string}
+         */
+        ResponseKind: "offer" | "question" | "suggestion";
         /** RevisionPublic */
         RevisionPublic: {
             /**
@@ -4903,6 +8932,25 @@ export interface components {
             /** Unseated */
             unseated: components["schemas"]["SeatMember"][];
         };
+        /** SeriesPoint */
+        SeriesPoint: {
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Value */
+            value: number;
+            /** Source */
+            source: string;
+            /** Note */
+            note: string | null;
+        };
         /**
          * SessionCreate
          * @description A new session. Cross-field rules: at least one title language; `ends_at` after
@@ -5015,6 +9063,11 @@ export interface components {
         SessionReduction: {
             /** Items */
             items: components["schemas"]["TableStage"][];
+        };
+        /** SessionStoryboards */
+        SessionStoryboards: {
+            /** Items */
+            items: components["schemas"]["StoryboardPublic"][];
         };
         /**
          * SessionUpdate
@@ -5188,6 +9241,295 @@ export interface components {
              */
             text: string;
         };
+        /** StatusCounts */
+        StatusCounts: {
+            /**
+             * Todo
+             * @default 0
+             */
+            todo: number;
+            /**
+             * Doing
+             * @default 0
+             */
+            doing: number;
+            /**
+             * Done
+             * @default 0
+             */
+            done: number;
+            /**
+             * Blocked
+             * @default 0
+             */
+            blocked: number;
+        };
+        /** StewardInvitationAccept */
+        StewardInvitationAccept: {
+            /** Token */
+            token: string;
+            /** Name */
+            name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Password */
+            password?: string | null;
+            /**
+             * Locale
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "cy";
+        };
+        /** StewardInvitationCreate */
+        StewardInvitationCreate: {
+            /**
+             * Locale
+             * @description The email's language; defaults to yours
+             */
+            locale?: ("en" | "cy") | null;
+        };
+        /** StewardInvitationLink */
+        StewardInvitationLink: {
+            /**
+             * Link
+             * @description Shown once: copy it now. The token is after the `#`.
+             */
+            link: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Emailed To
+             * @description Where the link was emailed, if anywhere
+             */
+            emailed_to: string | null;
+        };
+        /** StewardInvitationPreview */
+        StewardInvitationPreview: {
+            /** Initiative Title */
+            initiative_title: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /** Display Name */
+            display_name: string;
+            /** Role Label */
+            role_label: string;
+            steward_kind: components["schemas"]["StewardKind"];
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
+        /** StewardInvitationToken */
+        StewardInvitationToken: {
+            /** Token */
+            token: string;
+        };
+        /**
+         * StewardKind
+         * @enum {string}
+         */
+        StewardKind: "person" | "committee" | "independent_party";
+        /** StewardMemberCreate */
+        StewardMemberCreate: {
+            /** Display Name */
+            display_name: string;
+            /**
+             * Role Label
+             * @description How they appear where they are not named, e.g. 'Chair'
+             */
+            role_label: string;
+            /**
+             * Email
+             * @description Where the invitation link is sent
+             */
+            email?: string | null;
+            /**
+             * Agreed To Be Named
+             * @default false
+             */
+            agreed_to_be_named: boolean;
+        };
+        /** StewardMemberPublic */
+        StewardMemberPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Display Name */
+            display_name: string;
+            /** Role Label */
+            role_label: string;
+            /** Email */
+            email: string | null;
+            /** Agreed To Be Named */
+            agreed_to_be_named: boolean;
+            /**
+             * Linked
+             * @description They accepted an invitation: their account is linked
+             */
+            linked: boolean;
+            /** Accepted At */
+            accepted_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** StewardMemberUpdate */
+        StewardMemberUpdate: {
+            /** Display Name */
+            display_name?: string | null;
+            /** Role Label */
+            role_label?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Agreed To Be Named */
+            agreed_to_be_named?: boolean | null;
+        };
+        /** StewardPublic */
+        StewardPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["StewardKind"];
+            /** Name */
+            name: string | null;
+            /** Description */
+            description: string | null;
+            /** Members */
+            members: components["schemas"]["StewardMemberPublic"][];
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** StewardSet */
+        StewardSet: {
+            kind: components["schemas"]["StewardKind"];
+            /**
+             * Name
+             * @description A committee's name, or an independent party's organisation name (needed for both)
+             */
+            name?: string | null;
+            /** Description */
+            description?: string | null;
+        };
+        /** Stewardship */
+        Stewardship: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Initiative Title */
+            initiative_title: string;
+            initiative_status: components["schemas"]["InitiativeStatus"];
+            /** Organisation Name */
+            organisation_name: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Role Label */
+            role_label: string;
+            /** Accepted At */
+            accepted_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** StoryboardPublic */
+        StoryboardPublic: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Table Number */
+            table_number: number;
+            /** Table Name */
+            table_name: string | null;
+            /** @description The table's chosen idea; null before it chooses */
+            idea: components["schemas"]["ChosenIdea"] | null;
+            /**
+             * Version
+             * @description The order's ETag is `"<version>"` (If-Match of `PUT .../order`); it changes when frames are added, removed or reordered
+             */
+            version: number;
+            /** Frames */
+            frames: components["schemas"]["FramePublic"][];
+            /**
+             * Phase Open
+             * @description The session is in a phase where storyboards change
+             */
+            phase_open: boolean;
+            /**
+             * Writable
+             * @description `phase_open` and the table has chosen its idea
+             */
+            writable: boolean;
+        };
+        /**
+         * StoryboardUpdatedEnvelope
+         * @description A `storyboard.updated` event as sent in the `data:` line of the stream.
+         */
+        StoryboardUpdatedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "storyboard.updated";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["StoryboardUpdatedEvent"];
+        };
+        /** StoryboardUpdatedEvent */
+        StoryboardUpdatedEvent: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /**
+             * Storyboard Id
+             * Format: uuid
+             */
+            storyboard_id: string;
+            /** Version */
+            version: number;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "frame_added" | "frame_updated" | "frame_removed" | "reordered";
+            /** Frame Id */
+            frame_id: string | null;
+            /** By Facilitator */
+            by_facilitator: boolean;
+        };
         /**
          * Strengths
          * @description What the person brings, in the five kinds of capital (each optional, up to 500 characters).
@@ -5204,6 +9546,16 @@ export interface components {
             physical?: string | null;
             /** Financial */
             financial?: string | null;
+        };
+        /** TableCount */
+        TableCount: {
+            /**
+             * Table Id
+             * Format: uuid
+             */
+            table_id: string;
+            /** Ideas */
+            ideas: number;
         };
         /** TableCreate */
         TableCreate: {
@@ -5236,6 +9588,11 @@ export interface components {
             members: components["schemas"]["MemberProgress"][];
             /** Last Five Minutes */
             last_five_minutes: number;
+            /**
+             * Present Count
+             * @description Members present now: a live event stream open, or a request in the last 10 minutes (removed people never count)
+             */
+            present_count: number;
         };
         /** TablePublic */
         TablePublic: {
@@ -5547,6 +9904,25 @@ export interface components {
          * @enum {string}
          */
         TieBreak: "runoff" | "earliest";
+        /** TimelineBucket */
+        TimelineBucket: {
+            /**
+             * Start
+             * Format: date-time
+             * @description Start of the bucket (UTC, on a whole minute)
+             */
+            start: string;
+            /**
+             * Ideas
+             * @description Ideas created in the bucket, all tables
+             */
+            ideas: number;
+            /**
+             * Tables
+             * @description The same by table (tables with none left out)
+             */
+            tables: components["schemas"]["TableCount"][];
+        };
         /**
          * TimerChangedEnvelope
          * @description A `timer.changed` event as sent in the `data:` line of the stream.
@@ -5741,6 +10117,14 @@ export interface components {
             /** Dots Left */
             dots_left: number;
         };
+        /** VoteSet */
+        VoteSet: {
+            /**
+             * Dots
+             * @description Your dots on this idea from now on (0 takes them all back)
+             */
+            dots: number;
+        };
         /**
          * VoteTalliedEnvelope
          * @description A `vote.tallied` event as sent in the `data:` line of the stream.
@@ -5785,6 +10169,91 @@ export interface components {
             round: "voting" | "runoff";
             /** Tally */
             tally: components["schemas"]["IdeaDots"][];
+        };
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Url
+             * @description https:// (or http://) URL on a public host, no credentials
+             */
+            url: string;
+            /** Event Kinds */
+            event_kinds: string[];
+            /** Description */
+            description?: string | null;
+        };
+        /** WebhookCreated */
+        WebhookCreated: {
+            /**
+             * Secret
+             * @description The signing secret; shown only in this response (HMAC-SHA256 key)
+             */
+            secret: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Kinds */
+            event_kinds: string[];
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** WebhookPublic */
+        WebhookPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Description */
+            description: string | null;
+            /** Event Kinds */
+            event_kinds: string[];
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** WebhookSecret */
+        WebhookSecret: {
+            /**
+             * Secret
+             * @description The signing secret; shown only in this response (HMAC-SHA256 key)
+             */
+            secret: string;
+        };
+        /** WebhookUpdate */
+        WebhookUpdate: {
+            /** Url */
+            url?: string | null;
+            /** Event Kinds */
+            event_kinds?: string[] | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Enabled
+             * @description false disables deliveries
+             */
+            enabled?: boolean | null;
         };
         /** MemberPublic */
         backend__organisations__schemas__MemberPublic: {
@@ -12247,6 +16716,92 @@ export interface operations {
             };
         };
     };
+    "ideas-timeline": {
+        parameters: {
+            query?: {
+                /** @description Length of one bucket in minutes */
+                bucket_minutes?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaTimeline"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "ideas-enter": {
         parameters: {
             query?: never;
@@ -14015,6 +18570,96 @@ export interface operations {
             };
         };
     };
+    "votes-set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description An idea of your table */
+                idea_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteReceipt"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "votes-withdraw": {
         parameters: {
             query?: never;
@@ -14107,6 +18752,92 @@ export interface operations {
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReductionState"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reduction-agreement-withdraw": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The round you agreed to close */
+                stage: "voting" | "runoff" | "scoring" | "choosing";
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -15215,6 +19946,3277 @@ export interface operations {
             };
         };
     };
+    "storyboards-read-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryboardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-frames-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-frames-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description A frame of the table's storyboard */
+                frame_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-frames-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description A frame of the table's storyboard */
+                frame_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-order-put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryboardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-images-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A PNG, JPEG or WebP picture
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImagePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStoryboards"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryboardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-table-frames-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-table-frames-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description A frame of the table's storyboard */
+                frame_id: string;
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-table-frames-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description A frame of the table's storyboard */
+                frame_id: string;
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FramePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-table-order-put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) of the frame, or of the order, as you last saw it */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryboardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "storyboards-table-images-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A PNG, JPEG or WebP picture
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImagePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "images-read": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description A picture's id */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture (re-encoded, without metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-read-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPitch"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-save-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PitchSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPitch"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-list-mine": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PitchPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A pitch of this session */
+                pitch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitch-responses-list-mine": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A pitch of this session */
+                pitch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PitchResponsePublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitch-responses-create-mine": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A pitch of this session */
+                pitch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PitchResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchResponsePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitch-responses-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A response to your table's pitch */
+                response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PitchReply"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchResponsePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "presenter-read-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PitchPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-read-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPitch"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitches-save-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A table of this session */
+                table_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PitchSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPitch"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitch-responses-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A pitch of this session */
+                pitch_id: string;
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PitchResponsePublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "pitch-responses-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A pitch of this session */
+                pitch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilitatorPitchResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitchResponsePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "presenter-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "presenter-move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenterAction"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenterPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-list-mine": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CombinationPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-propose": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CombinationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationCandidates"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-vote": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CombinationVoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CombinationPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "exports-json": {
         parameters: {
             query?: never;
@@ -15230,6 +23232,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description attachment; filename="cyd-<title>-<session date>-results.json" (ASCII) and filename* (RFC 5987, UTF-8, with Welsh letters) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15298,7 +23302,7 @@ export interface operations {
             /** @description One row per (active or combined) idea; UTF-8 with a byte-order mark, CRLF line endings; cells that would start a formula are prefixed with `'` */
             200: {
                 headers: {
-                    /** @description attachment; filename="cyd-<title>-results.csv" (ASCII) and filename* (RFC 5987, UTF-8) */
+                    /** @description attachment; filename="cyd-<title>-<session date>-results.csv" (ASCII) and filename* (RFC 5987, UTF-8, with Welsh letters) */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -15349,6 +23353,4714 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-public-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A published session's id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSession"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-session-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InitiativePublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardCandidates"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-list": {
+        parameters: {
+            query?: {
+                /** @description Only this status */
+                status?: components["schemas"]["InitiativeStatus"] | null;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InitiativePublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) as you last saw it; 428 without it, 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-momentum": {
+        parameters: {
+            query?: {
+                /** @description An active initiative with no update for this many days is quiet */
+                quiet_days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MomentumRead"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-momentum-organisation": {
+        parameters: {
+            query?: {
+                /** @description An active initiative with no update for this many days is quiet */
+                quiet_days?: number;
+                /** @description Only this status */
+                status?: components["schemas"]["InitiativeStatus"] | null;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationMomentum"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-steward-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StewardPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-steward-members-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardMemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StewardMemberPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-steward-members-remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A steward member of this initiative */
+                member_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-steward-members-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A steward member of this initiative */
+                member_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardMemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StewardMemberPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-steward-invitations-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A steward member of this initiative */
+                member_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardInvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StewardInvitationLink"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "steward-invitations-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardInvitationToken"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StewardInvitationPreview"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "steward-invitations-accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StewardInvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stewardship"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "stewardships-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Stewardship_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-actions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlan"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-actions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-actions-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An action of this initiative's plan */
+                action_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-actions-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (`"<version>"`) as you last saw it; 428 without it, 412 when stale */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description An action of this initiative's plan */
+                action_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-actions-reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlan"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-action-updates-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An action of this initiative's plan */
+                action_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActionUpdatePublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "initiatives-action-updates-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An action of this initiative's plan */
+                action_id: string;
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdateCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionUpdatePublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorList"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative id */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-list": {
+        parameters: {
+            query?: {
+                /** @description Also corrected and withdrawn measurements (the history) */
+                include_retired?: boolean;
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeasurementPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The outcome indicator id */
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorSeries"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measurement id */
+                measurement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements-withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measurement id */
+                measurement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "feedback-mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackMine"] | null;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "feedback-write": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackMine"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "feedback-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackSummary"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-scopes-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerScopePublic"][];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-keys-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiKeyPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-keys-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-keys-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-organisation-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOrganisation"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-sessions-list": {
+        parameters: {
+            query?: {
+                /** @description Sessions starting at or after this (UTC unless an offset is given) */
+                from?: string | null;
+                /** @description Sessions starting before this (UTC unless an offset is given) */
+                to?: string | null;
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnerSession_"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-session-results-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerResults"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-initiatives-list": {
+        parameters: {
+            query?: {
+                /** @description Only this published session's */
+                session_id?: string | null;
+                /** @description Created at or after this (UTC default) */
+                from?: string | null;
+                /** @description Created before this (UTC default) */
+                to?: string | null;
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnerInitiative_"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-initiative-actions-list": {
+        parameters: {
+            query?: {
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+            };
+            header?: never;
+            path: {
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerAction"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-indicators-list": {
+        parameters: {
+            query?: {
+                /** @description Only this published session's */
+                session_id?: string | null;
+                /** @description Only this initiative's */
+                initiative_id?: string | null;
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnerIndicator_"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-measurements-list": {
+        parameters: {
+            query?: {
+                /** @description Only this indicator's */
+                indicator_id?: string | null;
+                /** @description Only this initiative's */
+                initiative_id?: string | null;
+                /** @description Only this published session's */
+                session_id?: string | null;
+                /** @description Measured on or after this day */
+                from?: string | null;
+                /** @description Measured on or before this day */
+                to?: string | null;
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnerMeasurement_"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "partners-barriers-list": {
+        parameters: {
+            query?: {
+                /** @description Only this published session's */
+                session_id?: string | null;
+                /** @description Sessions starting at or after this (UTC default) */
+                from?: string | null;
+                /** @description Sessions starting before this (UTC default) */
+                to?: string | null;
+                /** @description `csv` for one page as CSV (UTF-8 with BOM, CRLF; the next cursor in the `X-Next-Cursor` header); JSON otherwise */
+                format?: components["schemas"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV with `?format=csv` */
+            200: {
+                headers: {
+                    /** @description CSV only: the cursor of the next page, absent on the last */
+                    "X-Next-Cursor"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerBarriers"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-event-kinds-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventKindPublic"][];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-secret-rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -11,6 +11,7 @@ export type SessionProgress = S["SessionProgress"];
 export type TableProgressRow = S["TableProgress"];
 export type MemberProgress = S["MemberProgress"];
 export type SessionIdea = S["IdeaPublic"];
+export type IdeaTimeline = S["IdeaTimeline"];
 export type FlagPublic = S["FlagPublic"];
 export type ModerationPublic = S["ModerationPublic"];
 export type TableStage = S["TableStage"];
@@ -25,6 +26,7 @@ export const dashKeys = {
   all: root,
   progress: (sid: string) => [...root(sid), "progress"] as const,
   ideas: (sid: string) => [...root(sid), "ideas"] as const,
+  timeline: (sid: string) => [...root(sid), "timeline"] as const,
   reduction: (sid: string) => [...root(sid), "reduction"] as const,
   tableReduction: (sid: string, tableId: string) => [...root(sid), "table-reduction", tableId] as const,
   settings: (sid: string) => [...root(sid), "reduction-settings"] as const,
@@ -98,6 +100,16 @@ export function useSessionIdeas(sid: string) {
   });
 }
 
+/** Ideas per minute, in total and by table: what the chart draws, without every idea. */
+export function useIdeasTimeline(sid: string) {
+  return useQuery({
+    queryKey: dashKeys.timeline(sid),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/sessions/{session_id}/ideas/timeline", { params: { path: { session_id: sid }, query: { bucket_minutes: 1 } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useSessionReduction(sid: string) {
   return useQuery({
     queryKey: dashKeys.reduction(sid),
@@ -105,7 +117,8 @@ export function useSessionReduction(sid: string) {
   });
 }
 
-/** Each table's reduction state (stage, shortlist, choice, who is present). */
+/** Each table's reduction state (stage, agreement, shortlist, choice): fetched only from the
+ * reduce phase on (who is present comes with the progress). */
 export function useTableReductions(sid: string, tableIds: string[], enabled = true) {
   return useQueries({
     queries: tableIds.map((tableId) => ({
@@ -118,8 +131,6 @@ export function useTableReductions(sid: string, tableIds: string[], enabled = tr
         ),
       enabled,
       staleTime: 30_000,
-      // Presence of people without a stream (recently seen) changes without events.
-      refetchInterval: 120_000,
     })),
   });
 }

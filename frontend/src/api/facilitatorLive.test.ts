@@ -50,7 +50,7 @@ describe("facilitator stream", () => {
     const qc = new QueryClient();
     qc.setQueryData<SessionProgress>(dashKeys.progress(SID), {
       total: 0,
-      tables: [{ table_id: "t4", number: 4, name: null, total: 0, target: 100, members: [], last_five_minutes: 0 }],
+      tables: [{ table_id: "t4", number: 4, name: null, total: 0, target: 100, members: [], last_five_minutes: 0, present_count: 0 }],
     });
     const said: string[] = [];
     const announcer = { count: (k: string) => said.push(k) } as never;

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { i18n } from "../i18n";
 import { Announcer, type Tally } from "../ui/announcer";
 import { dashKeys, invalidateSoon, markHidden, upsertSessionIdeas, type SessionProgress } from "./dashboard";
+import { JOURNEY_KINDS, applyJourneyEventForFacilitator } from "./journeyEvents";
 import { sessionKey } from "./sessions";
 import type { EventEnvelope, SessionPublic } from "./types";
 
@@ -34,8 +35,12 @@ export const FACILITATOR_KINDS = [
   "choice.proposed",
   "choice.made",
   "reduction.agreed",
+  "reduction.agreement_withdrawn",
   "reduction.stage_changed",
   "reduction.settings_changed",
+  "participant.access_ended",
+  "feedback.received",
+  ...JOURNEY_KINDS,
 ] as const;
 
 /** "Table 4" for a table id, from the progress already fetched. */
@@ -63,12 +68,15 @@ export function applyFacilitatorEvent(qc: QueryClient, sid: string, event: Event
     case "idea.created":
       upsertSessionIdeas(qc, sid, [event.payload.idea]);
       invalidateSoon(qc, dashKeys.progress(sid));
+      invalidateSoon(qc, dashKeys.timeline(sid));
       tableReduction(event.payload.idea.table_id);
       say("ideas");
       return;
     case "idea.updated":
       upsertSessionIdeas(qc, sid, [event.payload.idea]);
       invalidateSoon(qc, dashKeys.progress(sid));
+      // An unhidden idea counts again.
+      invalidateSoon(qc, dashKeys.timeline(sid));
       return;
     case "idea.combined":
       upsertSessionIdeas(qc, sid, [event.payload.idea, ...event.payload.parents]);
@@ -77,6 +85,7 @@ export function applyFacilitatorEvent(qc: QueryClient, sid: string, event: Event
     case "idea.hidden":
       markHidden(qc, sid, event.payload.idea_id);
       invalidateSoon(qc, dashKeys.progress(sid));
+      invalidateSoon(qc, dashKeys.timeline(sid));
       void qc.invalidateQueries({ queryKey: dashKeys.moderation(sid, event.payload.idea_id) });
       return;
     case "flag.raised":
@@ -100,7 +109,9 @@ export function applyFacilitatorEvent(qc: QueryClient, sid: string, event: Event
       return;
     case "presence.changed": {
       // Who is present is the server's call (a live stream, or a request in the last minutes):
-      // the table's state is refetched rather than counting streams here.
+      // the progress (present counts) and the table's state are refetched rather than counting
+      // streams here.
+      invalidateSoon(qc, dashKeys.progress(sid));
       let tableId = event.table_id;
       if (!tableId) {
         const progress = qc.getQueryData<SessionProgress>(dashKeys.progress(sid));
@@ -113,6 +124,7 @@ export function applyFacilitatorEvent(qc: QueryClient, sid: string, event: Event
     case "score.recorded":
     case "choice.proposed":
     case "reduction.agreed":
+    case "reduction.agreement_withdrawn":
       tableReduction(event.payload.table_id);
       return;
     case "reduction.stage_changed":
@@ -130,6 +142,7 @@ export function applyFacilitatorEvent(qc: QueryClient, sid: string, event: Event
       void qc.invalidateQueries({ queryKey: dashKeys.settings(sid) });
       return;
     default:
+      applyJourneyEventForFacilitator(qc, sid, event);
       return;
   }
 }

@@ -4,6 +4,7 @@ import { i18n } from "../i18n";
 import { Announcer, type Tally } from "../ui/announcer";
 import { dropIdea, dropTheme, progressKey, refreshProgressSoon, upsertIdeas, upsertTheme } from "./ideas";
 import { addDrawnCard, statementsKey } from "./perspectives";
+import { JOURNEY_KINDS, applyJourneyEventForParticipant } from "./journeyEvents";
 import { applyReductionEvent, reductionKey } from "./reduction";
 import type { EventEnvelope, EventKind, SessionView } from "./types";
 
@@ -31,8 +32,10 @@ const KINDS: EventKind[] = [
   "choice.proposed",
   "choice.made",
   "reduction.agreed",
+  "reduction.agreement_withdrawn",
   "reduction.stage_changed",
   "reduction.settings_changed",
+  ...JOURNEY_KINDS,
 ];
 
 const sessionKey = ["participant", "session"] as const;
@@ -118,6 +121,7 @@ export function applyEvent(qc: QueryClient, event: EventEnvelope, ctx: LiveConte
     case "choice.proposed":
     case "choice.made":
     case "reduction.agreed":
+    case "reduction.agreement_withdrawn":
     case "reduction.stage_changed":
     case "reduction.settings_changed": {
       const spoken = applyReductionEvent(qc, event);
@@ -125,6 +129,7 @@ export function applyEvent(qc: QueryClient, event: EventEnvelope, ctx: LiveConte
       return;
     }
     default:
+      applyJourneyEventForParticipant(qc, event);
       return;
   }
 }

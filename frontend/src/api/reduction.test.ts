@@ -25,6 +25,14 @@ describe("reduction events", () => {
     expect(s.tally.map((e) => e.dots)).toEqual([1, 4]);
     expect(s.agreement).toMatchObject({ agreed_present: 1, agreed_by: ["p"] });
   });
+  it("takes a withdrawn agreement off the count", () => {
+    const qc = new QueryClient();
+    qc.setQueryData(reductionKey, state());
+    applyReductionEvent(qc, env("reduction.agreed", { table_id: "t1", stage: "voting", participant_id: "p", agreed_present: 1, needed: 2 }));
+    applyReductionEvent(qc, env("reduction.agreed", { table_id: "t1", stage: "voting", participant_id: "q", agreed_present: 2, needed: 2 }));
+    applyReductionEvent(qc, env("reduction.agreement_withdrawn", { table_id: "t1", stage: "voting", participant_id: "p", agreed_present: 1, needed: 2 }));
+    expect(qc.getQueryData<ReductionState>(reductionKey)!.agreement).toMatchObject({ agreed_present: 1, agreed_by: ["q"] });
+  });
   it("moves the stage and says so", () => {
     const qc = new QueryClient();
     qc.setQueryData(reductionKey, state());

@@ -59,41 +59,24 @@ function applyReceipt(qc: QueryClient, r: { idea_id: string; my_dots: number; id
 
 export interface DotChange extends Keyed {
   ideaId: string;
-  /** My dots on the idea before the change. */
-  mine: number;
-  delta: 1 | -1;
+  /** My dots on the idea from now on (0 takes them all back). */
+  dots: number;
 }
 
-/**
- * One dot more or less on an idea. The API takes dots back only all at once, so "one fewer"
- * is: take them all back, then place one fewer again (two writes, each with its own key
- * derived from the action's key, so a retry repeats neither).
- */
-export function useChangeDots() {
+/** Set my dots on one idea to a count: one write, and a retry of it sets the same count again. */
+export function useSetDots() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ ideaId, mine, delta, key }: DotChange) => {
-      if (delta === 1) {
-        return unwrap(
-          api.POST("/api/v1/me/table/votes", { params: { header: { "Idempotency-Key": key } }, body: { idea_id: ideaId, dots: 1 } }),
-        );
-      }
-      await unwrap(
-        api.DELETE("/api/v1/me/table/votes/{idea_id}", { params: { path: { idea_id: ideaId }, header: { "Idempotency-Key": `${key}-w` } } }),
-      );
-      if (mine - 1 <= 0) return null;
-      return unwrap(
-        api.POST("/api/v1/me/table/votes", { params: { header: { "Idempotency-Key": `${key}-a` } }, body: { idea_id: ideaId, dots: mine - 1 } }),
-      );
-    },
+    mutationFn: ({ ideaId, dots, key }: DotChange) =>
+      unwrap(
+        api.PUT("/api/v1/me/table/votes/{idea_id}", {
+          params: { path: { idea_id: ideaId }, header: { "Idempotency-Key": key } },
+          body: { dots },
+        }),
+      ),
     retry: retryNetwork,
     retryDelay,
-    onSuccess: (receipt, { ideaId }) => {
-      if (receipt) return applyReceipt(qc, receipt);
-      // All my dots came off this idea: the table's count comes with the refetch.
-      patch(qc, (s) => ({ ...s, me: s.me ? { ...s.me, votes: Object.fromEntries(Object.entries(s.me.votes).filter(([id]) => id !== ideaId)) } : s.me }));
-      void qc.invalidateQueries({ queryKey: reductionKey });
-    },
+    onSuccess: (receipt) => applyReceipt(qc, receipt),
     onError: () => void qc.invalidateQueries({ queryKey: reductionKey }),
   });
 }
@@ -110,6 +93,23 @@ export function useAgreeToClose() {
       if (stage === "runoff") return unwrap(api.POST("/api/v1/me/table/runoff-votes/close", init));
       return unwrap(api.POST("/api/v1/me/table/scores/close", init));
     },
+    retry: retryNetwork,
+    retryDelay,
+    onSuccess: (state) => setState(qc, state),
+    onError: () => void qc.invalidateQueries({ queryKey: reductionKey }),
+  });
+}
+
+/** "I no longer agree to close this round" (or no longer confirm the proposal). */
+export function useWithdrawAgreement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ stage, key }: Keyed & { stage: ClosableStage | "choosing" }) =>
+      unwrap(
+        api.DELETE("/api/v1/me/table/agreements/{stage}", {
+          params: { path: { stage }, header: { "Idempotency-Key": key } },
+        }),
+      ),
     retry: retryNetwork,
     retryDelay,
     onSuccess: (state) => setState(qc, state),
@@ -208,6 +208,23 @@ export function applyReductionEvent(qc: QueryClient, event: EventEnvelope): stri
                   ? s.agreement.agreed_by
                   : [...s.agreement.agreed_by, event.payload.participant_id],
               },
+            }
+          : s,
+      );
+      refreshSoon(qc);
+      return null;
+    case "reduction.agreement_withdrawn":
+      patch(qc, (s) =>
+        s.agreement && s.agreement.stage === event.payload.stage
+          ? {
+              ...s,
+              agreement: {
+                ...s.agreement,
+                agreed_present: event.payload.agreed_present,
+                needed: event.payload.needed,
+                agreed_by: s.agreement.agreed_by.filter((id) => id !== event.payload.participant_id),
+              },
+              me: s.me && s.me.participant_id === event.payload.participant_id ? { ...s.me, agreed: false } : s.me,
             }
           : s,
       );

@@ -1,4 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { isLanguage } from "../i18n";
+import { pickText } from "../lib/format";
 import { api } from "./client";
 import { ApiError, unwrap } from "./problem";
 import type { AllocationRun, SeatingBoard } from "./types";
@@ -83,4 +87,32 @@ export function useSeat(sessionId: string) {
       void qc.invalidateQueries({ queryKey: ["participants", sessionId] });
     },
   });
+}
+
+/**
+ * The organisation's own perspectives as key → label in the UI language (the other language when
+ * only that one was written), for showing them by name on the board and the participants list.
+ */
+export function useCustomPerspectiveLabels(organisationId: string): ReadonlyMap<string, string> {
+  const { i18n } = useTranslation();
+  const lang = isLanguage(i18n.language) ? i18n.language : "en";
+  const perspectives = useQuery({
+    queryKey: ["organisation-perspectives", organisationId],
+    queryFn: async () => {
+      const all: { key: string; label: { en?: string | null; cy?: string | null } }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET("/api/v1/organisations/{organisation_id}/perspectives", {
+            params: { path: { organisation_id: organisationId }, query: { limit: 200, cursor } },
+          }),
+        );
+        all.push(...page.items);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    staleTime: 5 * 60_000,
+  });
+  return useMemo(() => new Map((perspectives.data ?? []).map((p) => [p.key, pickText(p.label, lang) || p.key])), [perspectives.data, lang]);
 }

@@ -93,39 +93,60 @@ export function EditDialog({ idea, onClose }: { idea: IdeaPublic; onClose: () =>
   );
 }
 
-export function CombineDialog({ ideas, themes, onClose, onDone }: { ideas: IdeaPublic[]; themes: ThemePublic[]; onClose: () => void; onDone: () => void }) {
+interface IdeaTextDialogProps {
+  /** Prefix of the form fields' ids. */
+  id: string;
+  title: string;
+  lead: string;
+  /** The idea(s) the new one comes from, quoted. */
+  sources: IdeaPublic[];
+  textLabel: string;
+  textHint?: string;
+  initialText: string;
+  initialThemeId: string;
+  themes: ThemePublic[];
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (text: string, themeId: string | null) => void;
+  onClose: () => void;
+}
+
+/** A new idea made from others (combining) or from one (repurposing): its text and theme. */
+function IdeaTextDialog(props: IdeaTextDialogProps) {
   const { t } = useTranslation();
-  const combine = useCombineIdeas();
-  const sameTheme = ideas.every((i) => i.theme_id === ideas[0]?.theme_id) ? (ideas[0]?.theme_id ?? "") : "";
-  const [text, setText] = useState(ideas.map((i) => i.text).join("; ").slice(0, MAX));
-  const [themeId, setThemeId] = useState(sameTheme);
+  const [text, setText] = useState(props.initialText);
+  const [themeId, setThemeId] = useState(props.initialThemeId);
   const [error, setError] = useState<string | undefined>();
   return (
-    <ModalDialog isOpen onClose={onClose} title={t("board.combineTitle", { count: ideas.length })}>
+    <ModalDialog isOpen onClose={props.onClose} title={props.title}>
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const problem = textError(t, text);
           setError(problem);
-          if (problem) return;
-          combine.mutate({ idea_ids: ideas.map((i) => i.id), text: text.trim(), theme_id: themeId || null }, { onSuccess: onDone });
+          if (!problem) props.onSubmit(text.trim(), themeId || null);
         }}
       >
-        <p>{t("board.combineLead")}</p>
-        <ul className="quote-list">
-          {ideas.map((i) => (
-            <li key={i.id}>{i.text}</li>
-          ))}
-        </ul>
-        <TextArea id="combine-text" label={t("board.combineText")} hint={t("board.combineHint")} value={text} onChange={setText} error={error} maxLength={MAX + 50} />
-        <SelectField id="combine-theme" label={t("board.theme")} value={themeId} onChange={setThemeId} options={themeOptions(t, themes)} />
-        <Failure error={combine.error} />
+        <p>{props.lead}</p>
+        {props.sources.length === 1 ? (
+          <blockquote className="quote">{props.sources[0]!.text}</blockquote>
+        ) : (
+          <ul className="quote-list">
+            {props.sources.map((i) => (
+              <li key={i.id}>{i.text}</li>
+            ))}
+          </ul>
+        )}
+        <TextArea id={`${props.id}-text`} label={props.textLabel} hint={props.textHint} value={text} onChange={setText} error={error} maxLength={MAX + 50} />
+        <SelectField id={`${props.id}-theme`} label={t("board.theme")} value={themeId} onChange={setThemeId} options={themeOptions(t, props.themes)} />
+        <Failure error={props.error} />
         <div className="actions">
-          <Button type="submit" disabled={combine.isPending}>
-            {t("board.combine")}
+          <Button type="submit" disabled={props.pending}>
+            {props.submitLabel}
           </Button>
-          <Button variant="quiet" onClick={onClose}>
+          <Button variant="quiet" onClick={props.onClose}>
             {t("common.cancel")}
           </Button>
         </div>
@@ -134,39 +155,49 @@ export function CombineDialog({ ideas, themes, onClose, onDone }: { ideas: IdeaP
   );
 }
 
+export function CombineDialog({ ideas, themes, onClose, onDone }: { ideas: IdeaPublic[]; themes: ThemePublic[]; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const combine = useCombineIdeas();
+  const sameTheme = ideas.every((i) => i.theme_id === ideas[0]?.theme_id) ? (ideas[0]?.theme_id ?? "") : "";
+  return (
+    <IdeaTextDialog
+      id="combine"
+      title={t("board.combineTitle", { count: ideas.length })}
+      lead={t("board.combineLead")}
+      sources={ideas}
+      textLabel={t("board.combineText")}
+      textHint={t("board.combineHint")}
+      initialText={ideas.map((i) => i.text).join("; ").slice(0, MAX)}
+      initialThemeId={sameTheme}
+      themes={themes}
+      submitLabel={t("board.combine")}
+      pending={combine.isPending}
+      error={combine.error}
+      onSubmit={(text, themeId) => combine.mutate({ idea_ids: ideas.map((i) => i.id), text, theme_id: themeId }, { onSuccess: onDone })}
+      onClose={onClose}
+    />
+  );
+}
+
 export function RepurposeDialog({ idea, themes, onClose }: { idea: IdeaPublic; themes: ThemePublic[]; onClose: () => void }) {
   const { t } = useTranslation();
   const repurpose = useRepurposeIdea();
-  const [text, setText] = useState(idea.text);
-  const [themeId, setThemeId] = useState(idea.theme_id ?? "");
-  const [error, setError] = useState<string | undefined>();
   return (
-    <ModalDialog isOpen onClose={onClose} title={t("board.repurposeTitle")}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const problem = textError(t, text);
-          setError(problem);
-          if (problem) return;
-          repurpose.mutate({ idea, text: text.trim(), themeId: themeId || null }, { onSuccess: onClose });
-        }}
-      >
-        <p>{t("board.repurposeLead")}</p>
-        <blockquote className="quote">{idea.text}</blockquote>
-        <TextArea id="repurpose-text" label={t("board.repurposeText")} value={text} onChange={setText} error={error} maxLength={MAX + 50} />
-        <SelectField id="repurpose-theme" label={t("board.theme")} value={themeId} onChange={setThemeId} options={themeOptions(t, themes)} />
-        <Failure error={repurpose.error} />
-        <div className="actions">
-          <Button type="submit" disabled={repurpose.isPending}>
-            {t("board.repurpose")}
-          </Button>
-          <Button variant="quiet" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-        </div>
-      </form>
-    </ModalDialog>
+    <IdeaTextDialog
+      id="repurpose"
+      title={t("board.repurposeTitle")}
+      lead={t("board.repurposeLead")}
+      sources={[idea]}
+      textLabel={t("board.repurposeText")}
+      initialText={idea.text}
+      initialThemeId={idea.theme_id ?? ""}
+      themes={themes}
+      submitLabel={t("board.repurpose")}
+      pending={repurpose.isPending}
+      error={repurpose.error}
+      onSubmit={(text, themeId) => repurpose.mutate({ idea, text, themeId }, { onSuccess: onClose })}
+      onClose={onClose}
+    />
   );
 }
 

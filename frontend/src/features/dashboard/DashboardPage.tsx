@@ -11,6 +11,30 @@ import { SelectField } from "../../ui/Field";
 import { Page } from "../../ui/Page";
 import { ErrorNotice, Loading, Notice } from "../../ui/Status";
 
+/** The organisation's pages beyond its sessions; keys and webhooks are for owners. */
+function OrganisationLinks({ organisationId, owner }: { organisationId: string; owner: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("dashboard.orgNav")}>
+      <ul className="inline-list">
+        <li>
+          <Link to="/initiatives">{t("dashboard.initiatives")}</Link>
+        </li>
+        {owner && (
+          <>
+            <li>
+              <Link to={`/organisations/${organisationId}/api-keys`}>{t("dashboard.apiKeys")}</Link>
+            </li>
+            <li>
+              <Link to={`/organisations/${organisationId}/webhooks`}>{t("dashboard.webhooks")}</Link>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
 export default function DashboardPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -48,6 +72,7 @@ export default function DashboardPage() {
         />
       )}
       {memberships.length === 1 && <p className="muted">{memberships[0]!.organisation_name}</p>}
+      {orgId && <OrganisationLinks organisationId={orgId} owner={memberships.find((m) => m.organisation_id === orgId)?.role === "owner"} />}
       <Checkbox id="dashboard-archived" label={t("dashboard.showArchived")} checked={archived} onChange={setArchived} />
       {sessions.isPending && orgId && <Loading />}
       {sessions.isError && <ErrorNotice error={sessions.error} />}

@@ -1,27 +1,23 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { SessionIdea } from "../../api/dashboard";
+import type { IdeaTimeline } from "../../api/dashboard";
 import { currentLanguage } from "../../i18n";
 import { formatNumber } from "../../lib/format";
-import { ideaSeries, linePaths } from "./chart";
+import { ideaSeries, linePaths, samplesOf } from "./chart";
 
 const W = 600;
 const H = 160;
-/** Counted as the progress counts: original contributions (not combined or repurposed), not hidden. */
-const COUNTED = new Set(["phone", "on_behalf", "paper"]);
 
 function clock(ms: number, lang: string): string {
   return new Intl.DateTimeFormat(lang === "cy" ? "cy-GB" : "en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
 }
 
-/** Ideas over time for the whole session: a hand-drawn SVG area chart with a table alternative. */
-export function IdeasChart({ ideas, now }: { ideas: SessionIdea[]; now: number }) {
+/** Ideas over time for the whole session (the server's per-minute counts, counted as progress
+ * counts): a hand-drawn SVG area chart with a table alternative. */
+export function IdeasChart({ timeline, now }: { timeline: IdeaTimeline | undefined; now: number }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const { points, step } = useMemo(
-    () => ideaSeries(ideas.filter((i) => COUNTED.has(i.source) && i.status !== "hidden").map((i) => Date.parse(i.created_at)), now, 30),
-    [ideas, now],
-  );
+  const { points, step } = useMemo(() => ideaSeries(samplesOf(timeline?.buckets ?? []), now, 30), [timeline, now]);
   const { line, area, max } = useMemo(() => linePaths(points, W, H), [points]);
   const n = (x: number) => formatNumber(x, lang);
   const total = points.at(-1)?.total ?? 0;

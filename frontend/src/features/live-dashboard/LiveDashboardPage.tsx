@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSessionIdeas, useSessionProgress, useTableReductions } from "../../api/dashboard";
+import { useIdeasTimeline, useSessionProgress, useTableReductions } from "../../api/dashboard";
 import { useFacilitatorStream } from "../../api/facilitatorLive";
 import { PHASES } from "../../api/types";
 import { currentLanguage } from "../../i18n";
@@ -34,16 +34,16 @@ export default function LiveDashboardPage() {
   const sid = session.id;
   const stream = useFacilitatorStream(sid);
   const progress = useSessionProgress(sid);
-  const ideas = useSessionIdeas(sid);
+  const timeline = useIdeasTimeline(sid);
   const now = useNow(30_000);
   const [attentionOnly, setAttentionOnly] = useState(false);
   const tables = progress.data?.tables ?? [];
   const tableIds = useMemo(() => tables.map((r) => r.table_id), [tables]);
-  const reductions = useTableReductions(sid, tableIds);
   const phaseIndex = PHASES.indexOf(session.phase);
   const reduceIndex = PHASES.indexOf("reduce");
   const ideating = session.phase === "ideate";
   const showReduction = phaseIndex >= reduceIndex;
+  const reductions = useTableReductions(sid, tableIds, showReduction);
   const pace = useMemo(() => paceByTable(tables, ideating), [tables, ideating]);
   const n = (x: number) => formatNumber(x, lang);
 
@@ -99,15 +99,13 @@ export default function LiveDashboardPage() {
         {attentionOnly && shown.length === 0 && tables.length > 0 && <p>{t("liveDashboard.allOk")}</p>}
         <ul className="ld-tables" data-testid="table-cards">
           {shown.map((row) => {
-            const reduction = reductions[tableIds.indexOf(row.table_id)]?.data;
-            const connected = reduction ? reduction.members.filter((m) => m.present).length : null;
+            const reduction = showReduction ? reductions[tableIds.indexOf(row.table_id)]?.data : undefined;
             return (
               <TableCard
                 key={row.table_id}
                 sessionId={sid}
                 row={row}
                 pace={pace.get(row.table_id) ?? "ok"}
-                connected={connected}
                 reduction={reduction}
                 showReduction={showReduction}
                 canClose={session.phase === "reduce" && !session.archived}
@@ -118,7 +116,7 @@ export default function LiveDashboardPage() {
       </section>
 
       <div className="ld-side">
-        {ideas.isError ? <ErrorNotice error={ideas.error} /> : <IdeasChart ideas={ideas.data ?? []} now={now} />}
+        {timeline.isError ? <ErrorNotice error={timeline.error} /> : <IdeasChart timeline={timeline.data} now={now} />}
         {phaseIndex <= reduceIndex && <ReductionSettingsCard sessionId={sid} disabled={session.archived} />}
         <ExportLinks sessionId={sid} />
       </div>

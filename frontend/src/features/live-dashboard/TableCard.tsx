@@ -18,7 +18,6 @@ export function TableCard({
   sessionId,
   row,
   pace,
-  connected,
   reduction,
   showReduction,
   canClose,
@@ -26,7 +25,6 @@ export function TableCard({
   sessionId: string;
   row: TableProgressRow;
   pace: PaceStatus;
-  connected: number | null;
   reduction: ReductionState | undefined;
   showReduction: boolean;
   canClose: boolean;
@@ -62,9 +60,7 @@ export function TableCard({
         {t("liveDashboard.recent", { n: n(row.last_five_minutes) })}
         {" · "}
         <span data-testid={`connected-${row.number}`}>
-          {connected === null
-            ? t("liveDashboard.seated", { n: n(row.members.length) })
-            : t("liveDashboard.connected", { connected: n(connected), seated: n(row.members.length) })}
+          {t("liveDashboard.connected", { connected: n(row.present_count), seated: n(row.members.length) })}
         </span>
       </p>
       {row.members.length > 0 && (

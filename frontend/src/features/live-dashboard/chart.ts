@@ -18,16 +18,31 @@ export function bucketSize(spanMs: number, maxPoints: number): number {
   return Math.ceil(spanMs / maxPoints / MINUTE) * MINUTE;
 }
 
-/** Buckets from the first idea to `now`; empty when there are no ideas. */
-export function ideaSeries(createdAt: number[], now: number, maxPoints = 30): { step: number; points: Point[] } {
-  if (createdAt.length === 0) return { step: MINUTE, points: [] };
-  const sorted = [...createdAt].sort((a, b) => a - b);
-  const step = bucketSize(Math.max(now, sorted[sorted.length - 1]!) - sorted[0]!, maxPoints);
-  const start = Math.floor(sorted[0]! / step) * step;
-  const end = Math.max(now, sorted[sorted.length - 1]!);
+/** Ideas created from `at` (ms since epoch) on, as the server's timeline counts them. */
+export interface Sample {
+  at: number;
+  ideas: number;
+}
+
+/** The server's timeline buckets as samples. */
+export function samplesOf(buckets: { start: string; ideas: number }[]): Sample[] {
+  return buckets.map((b) => ({ at: Date.parse(b.start), ideas: b.ideas }));
+}
+
+/**
+ * Even buckets from the first sample to `now` (fine samples, such as per-minute counts, are
+ * added up into wider buckets); empty when there are no ideas.
+ */
+export function ideaSeries(samples: Sample[], now: number, maxPoints = 30): { step: number; points: Point[] } {
+  const sorted = samples.filter((s) => s.ideas > 0).sort((a, b) => a.at - b.at);
+  if (sorted.length === 0) return { step: MINUTE, points: [] };
+  const first = sorted[0]!.at;
+  const end = Math.max(now, sorted[sorted.length - 1]!.at);
+  const step = bucketSize(end - first, maxPoints);
+  const start = Math.floor(first / step) * step;
   const count = Math.floor((end - start) / step) + 1;
   const points: Point[] = Array.from({ length: count }, (_, i) => ({ at: start + i * step, added: 0, total: 0 }));
-  for (const t of sorted) points[Math.min(count - 1, Math.floor((t - start) / step))]!.added++;
+  for (const s of sorted) points[Math.min(count - 1, Math.floor((s.at - start) / step))]!.added += s.ideas;
   let total = 0;
   for (const p of points) {
     total += p.added;

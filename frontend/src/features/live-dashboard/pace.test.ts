@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ideaSeries, linePaths, bucketSize } from "./chart";
+import { ideaSeries, linePaths, bucketSize, samplesOf } from "./chart";
 import { averageTotal, paceByTable, paceOf } from "./pace";
 
 const table = (id: string, total: number, recent: number, members = 5, target = 100) => ({
@@ -41,9 +41,24 @@ describe("ideas over time", () => {
 
   it("counts ideas per bucket and cumulatively", () => {
     const t0 = Date.UTC(2026, 0, 1, 10, 0, 0);
-    const { points } = ideaSeries([t0 + 1000, t0 + 2000, t0 + 61_000, t0 + 3 * 60_000 + 5], t0 + 4 * 60_000, 30);
+    const minutes = samplesOf([
+      { start: "2026-01-01T10:00:00Z", ideas: 2 },
+      { start: "2026-01-01T10:01:00Z", ideas: 1 },
+      { start: "2026-01-01T10:03:00Z", ideas: 1 },
+    ]);
+    const { points } = ideaSeries(minutes, t0 + 4 * 60_000, 30);
     expect(points.map((p) => p.added)).toEqual([2, 1, 0, 1, 0]);
     expect(points.map((p) => p.total)).toEqual([2, 3, 3, 4, 4]);
+  });
+
+  it("adds per-minute counts up into wider buckets over a long session", () => {
+    const t0 = Date.UTC(2026, 0, 1, 10, 0, 0);
+    const minutes = Array.from({ length: 100 }, (_, i) => ({ at: t0 + i * 60_000, ideas: 1 }));
+    const { step, points } = ideaSeries(minutes, t0 + 99 * 60_000, 30);
+    expect(step).toBe(5 * 60_000);
+    expect(points).toHaveLength(20);
+    expect(points.every((p) => p.added === 5)).toBe(true);
+    expect(points.at(-1)!.total).toBe(100);
   });
 
   it("is empty without ideas, and draws a path otherwise", () => {

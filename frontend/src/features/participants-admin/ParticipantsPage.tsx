@@ -2,12 +2,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { useAddParticipant, useParticipants, useReissue, useRemoveParticipant, useUpdateParticipant } from "../../api/participants";
+import { useCustomPerspectiveLabels } from "../../api/tables";
 import type { IssuedCredentials, ParticipantAdmin } from "../../api/types";
 import { Button } from "../../ui/Button";
 import { ModalDialog } from "../../ui/ModalDialog";
-import { PerspectiveBadge } from "../../ui/PerspectiveBadge";
 import { ErrorNotice, Loading } from "../../ui/Status";
 import { useSessionContext } from "../sessions/SessionLayout";
+import { SessionPerspectiveBadge } from "../tables/SessionPerspectiveBadge";
 import { CredentialsView } from "./CredentialsView";
 import { ImportCsv } from "./ImportCsv";
 import { PersonForm } from "./PersonForm";
@@ -23,6 +24,7 @@ export default function ParticipantsPage() {
   const { t } = useTranslation();
   const session = useSessionContext();
   const people = useParticipants(session.id);
+  const customLabels = useCustomPerspectiveLabels(session.organisation_id);
   const add = useAddParticipant(session.id);
   const update = useUpdateParticipant(session.id);
   const remove = useRemoveParticipant(session.id);
@@ -68,7 +70,7 @@ export default function ParticipantsPage() {
                     <tr key={p.id}>
                       <th scope="row">{p.display_name}</th>
                       <td>
-                        <PerspectiveBadge perspective={p.perspective} />
+                        <SessionPerspectiveBadge perspective={p.perspective} customLabels={customLabels} />
                       </td>
                       <td>{t(`participantsAdmin.status_${p.status}`)}</td>
                       <td>{p.table ? t("allocation.tableName", { number: p.table.number }) : "–"}</td>
@@ -114,6 +116,7 @@ export default function ParticipantsPage() {
 
       <ModalDialog isOpen={dialog?.kind === "add"} onClose={close} title={t("participantsAdmin.addTitle")}>
         <PersonForm
+          customLabels={customLabels}
           submitLabel={t("participantsAdmin.add")}
           saving={add.isPending}
           onCancel={close}
@@ -128,6 +131,7 @@ export default function ParticipantsPage() {
       {dialog?.kind === "edit" && (
         <ModalDialog isOpen onClose={close} title={t("participantsAdmin.editTitle", { name: dialog.person.display_name })}>
           <PersonForm
+            customLabels={customLabels}
             person={dialog.person}
             submitLabel={t("common.save")}
             saving={update.isPending}

@@ -18,6 +18,8 @@ export interface PersonValues {
 
 interface Props {
   person?: ParticipantAdmin;
+  /** The organisation's own perspectives (key → label), offered after the five built-in ones. */
+  customLabels: ReadonlyMap<string, string>;
   submitLabel: string;
   saving: boolean;
   onSubmit: (values: PersonValues, onError: (e: unknown) => void) => void;
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** Add or edit one person (facilitator side). */
-export function PersonForm({ person, submitLabel, saving, onSubmit, onCancel }: Props) {
+export function PersonForm({ person, customLabels, submitLabel, saving, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [roles, setRoles] = useState<string[]>(person?.network_roles ?? []);
   const form = useForm(
@@ -38,8 +40,12 @@ export function PersonForm({ person, submitLabel, saving, onSubmit, onCancel }: 
     { display_name: [required, maxLength(80)], email: [email], access_needs: [maxLength(1000)] },
     { idPrefix: "person" },
   );
-  const perspectiveOptions = [{ value: "", label: t("perspectives.none") }, ...PERSPECTIVES.map((p) => ({ value: p, label: t(`perspectives.${p}`) }))];
-  if (person?.perspective && !(PERSPECTIVES as readonly string[]).includes(person.perspective)) {
+  const perspectiveOptions = [
+    { value: "", label: t("perspectives.none") },
+    ...PERSPECTIVES.map((p) => ({ value: p, label: t(`perspectives.${p}`) })),
+    ...[...customLabels].map(([key, label]) => ({ value: key, label })),
+  ];
+  if (person?.perspective && !perspectiveOptions.some((o) => o.value === person.perspective)) {
     perspectiveOptions.push({ value: person.perspective, label: person.perspective });
   }
 

@@ -6,6 +6,7 @@ describe("participant steps by phase", () => {
     expect(stepFor("perspectives")).toBe("perspectives");
     expect(stepFor("ideate")).toBe("ideas");
     expect(stepFor("reduce")).toBe("reduce");
+    expect(stepFor("storyboard")).toBe("storyboard");
     expect(stepFor("engage")).toBeNull();
   });
   it("links the open steps", () => {
@@ -13,6 +14,6 @@ describe("participant steps by phase", () => {
     expect(stepsOpen("perspectives")).toEqual(["perspectives"]);
     expect(stepsOpen("ideate")).toEqual(["perspectives", "ideas", "board"]);
     expect(stepsOpen("reduce")).toEqual(["perspectives", "board", "reduce"]);
-    expect(stepsOpen("storyboard")).toEqual(["perspectives", "board", "reduce"]);
+    expect(stepsOpen("storyboard")).toEqual(["perspectives", "board", "reduce", "storyboard"]);
   });
 });

@@ -7,6 +7,7 @@ import { Notice } from "../../ui/Status";
 import { majorityText, nameOf, reductionProblem, shortIdea } from "./format";
 import { ShortlistCard, type StageProps } from "./parts";
 import { ScoresTable } from "./ScoringStage";
+import { WithdrawAgreement } from "./WithdrawAgreement";
 
 function Totals({ scores }: { scores: IdeaScores | undefined }) {
   const { t } = useTranslation();
@@ -67,10 +68,13 @@ export function ChoosingStage({ state, writable, say }: StageProps) {
             )}
             {writable &&
               (confirmed ? (
-                <p className="reduce-agree__done" data-testid="confirm-done">
-                  <span aria-hidden="true">✓ </span>
-                  {t("reduction.choosing.confirmed")}
-                </p>
+                <div className="actions">
+                  <p className="reduce-agree__done" data-testid="confirm-done">
+                    <span aria-hidden="true">✓ </span>
+                    {t("reduction.choosing.confirmed")}
+                  </p>
+                  <WithdrawAgreement stage="choosing" say={say} />
+                </div>
               ) : (
                 <Button
                   className="button--block button--big"

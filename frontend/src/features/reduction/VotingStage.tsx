@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useTableIdeas, useThemes } from "../../api/ideas";
-import { useChangeDots, type TallyEntry } from "../../api/reduction";
+import { useSetDots, type TallyEntry } from "../../api/reduction";
 import { randomId } from "../../lib/ids";
 import { Notice } from "../../ui/Status";
 import { reductionProblem, shortIdea } from "./format";
@@ -13,7 +13,7 @@ export function VotingStage(props: StageProps) {
   const { t } = useTranslation();
   const ideas = useTableIdeas();
   const themes = useThemes();
-  const change = useChangeDots();
+  const change = useSetDots();
   const [error, setError] = useState<{ ideaId: string; text: string } | null>(null);
   const budget = state.settings.dot_budget;
   const left = state.me?.dots_left ?? budget;
@@ -36,16 +36,9 @@ export function VotingStage(props: StageProps) {
     if (delta === -1 && had === 0) return;
     setError(null);
     change.mutate(
-      { ideaId: entry.idea_id, mine: had, delta, key: randomId() },
+      { ideaId: entry.idea_id, dots: had + delta, key: randomId() },
       {
-        onSuccess: (receipt) =>
-          say(
-            t("reduction.voting.changed", {
-              idea: shortIdea(entry.text),
-              mine: receipt ? receipt.my_dots : 0,
-              left: receipt ? receipt.dots_left : left + had,
-            }),
-          ),
+        onSuccess: (receipt) => say(t("reduction.voting.changed", { idea: shortIdea(entry.text), mine: receipt.my_dots, left: receipt.dots_left })),
         onError: (err) => setError({ ideaId: entry.idea_id, text: reductionProblem(t, err) }),
       },
     );

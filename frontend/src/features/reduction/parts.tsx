@@ -5,6 +5,7 @@ import { currentLanguage } from "../../i18n";
 import { randomId } from "../../lib/ids";
 import { Button } from "../../ui/Button";
 import { Notice } from "../../ui/Status";
+import { WithdrawAgreement } from "./WithdrawAgreement";
 import { closureText, decidedByKey, majorityText, reductionProblem, stagesShown, tieBreakText } from "./format";
 
 /** What a stage screen needs from the page. */
@@ -106,10 +107,13 @@ export function AgreeCard({ state, stage, writable, say }: StageProps & { stage:
       <p className="muted">{t("reduction.agree.hint")}</p>
       {writable &&
         (agreed ? (
-          <p className="reduce-agree__done" data-testid="agree-done">
-            <span aria-hidden="true">✓ </span>
-            {t("reduction.agree.done")}
-          </p>
+          <div className="actions">
+            <p className="reduce-agree__done" data-testid="agree-done">
+              <span aria-hidden="true">✓ </span>
+              {t("reduction.agree.done")}
+            </p>
+            <WithdrawAgreement stage={stage} say={say} />
+          </div>
         ) : (
           <Button className="button--block button--big" onClick={onAgree} aria-disabled={agree.isPending || undefined} data-testid="agree-button">
             {agree.isPending ? t("reduction.saving") : t(`reduction.agree.ready_${stage}`)}

@@ -4,6 +4,7 @@ import { currentLanguage } from "../../i18n";
 import { formatDateTime, pickText, pickedLanguage } from "../../lib/format";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Status";
+import { PublishCard } from "../publishing/PublishCard";
 import { JoinCard } from "./JoinCard";
 import { PhaseControl } from "./PhaseControl";
 import { useSessionContext } from "./SessionLayout";
@@ -62,6 +63,7 @@ export default function OverviewPage() {
       </div>
       <div className="overview__side">
         <JoinCard session={session} />
+        <PublishCard sessionId={session.id} />
       </div>
     </div>
   );

@@ -17,6 +17,10 @@ const TABS = [
   { to: "tables", key: "session.tables" },
   { to: "live", key: "liveDashboard.tab" },
   { to: "moderation", key: "moderation.tab" },
+  { to: "feedback", key: "feedback.tab" },
+  { to: "storyboards", key: "storyboards.facilitator.tab" },
+  { to: "pitches", key: "pitchesAdmin.tab" },
+  { to: "initiatives", key: "initiatives.tab" },
   { to: "edit", key: "session.edit" },
 ] as const;
 
@@ -47,6 +51,9 @@ export default function SessionLayout() {
           ))}
           <li>
             <NavLink to={`/sessions/${s.id}/projector`}>{t("session.projector")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/sessions/${s.id}/present`}>{t("presenter.title")}</NavLink>
           </li>
         </ul>
       </nav>

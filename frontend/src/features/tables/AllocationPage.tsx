@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useAllocate, useBoard, useLatestAllocation, useSeat } from "../../api/tables";
+import { useAllocate, useBoard, useCustomPerspectiveLabels, useLatestAllocation, useSeat } from "../../api/tables";
 import { Button } from "../../ui/Button";
 import { Checkbox } from "../../ui/Choice";
 import { ErrorSummary } from "../../ui/ErrorSummary";
@@ -19,6 +19,7 @@ export default function AllocationPage() {
   const latest = useLatestAllocation(session.id);
   const allocate = useAllocate(session.id);
   const seat = useSeat(session.id);
+  const customLabels = useCustomPerspectiveLabels(session.organisation_id);
   const [keepPinned, setKeepPinned] = useState(true);
   // A moved person's row is drawn again in another column: keep keyboard focus on them.
   const [movedId, setMovedId] = useState<string | null>(null);
@@ -84,6 +85,7 @@ export default function AllocationPage() {
               members={table.members}
               tables={tables}
               disabled={readOnly}
+              customLabels={customLabels}
               onMove={move}
               onPin={(m, pinned, tableId) => seat.mutate({ participantId: m.id, tableId, pinned })}
             />
@@ -94,6 +96,7 @@ export default function AllocationPage() {
               members={board.data.unseated}
               tables={tables}
               disabled={readOnly}
+              customLabels={customLabels}
               onMove={move}
               onPin={() => undefined}
             />

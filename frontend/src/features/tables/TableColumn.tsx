@@ -2,13 +2,15 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { SeatMember, TablePublic } from "../../api/types";
 import { SelectField } from "../../ui/Field";
-import { PerspectiveBadge } from "../../ui/PerspectiveBadge";
+import { SessionPerspectiveBadge } from "./SessionPerspectiveBadge";
 
 interface Props {
   table: TablePublic | null;
   members: SeatMember[];
   tables: TablePublic[];
   disabled: boolean;
+  /** Labels of the organisation's own perspectives, by key. */
+  customLabels: ReadonlyMap<string, string>;
   onMove: (member: SeatMember, tableId: string | null) => void;
   onPin: (member: SeatMember, pinned: boolean, tableId: string) => void;
 }
@@ -18,7 +20,7 @@ export function tableLabel(t: TFunction, table: { number: number; name?: string 
 }
 
 /** One table as a column of members; each can be moved with a select and pinned. */
-export function TableColumn({ table, members, tables, disabled, onMove, onPin }: Props) {
+export function TableColumn({ table, members, tables, disabled, customLabels, onMove, onPin }: Props) {
   const { t } = useTranslation();
   const headingId = table ? `table-h-${table.number}` : "table-h-unseated";
   const options = [{ value: "", label: t("allocation.noTable") }, ...tables.map((tb) => ({ value: tb.id, label: tableLabel(t, tb) }))];
@@ -39,7 +41,7 @@ export function TableColumn({ table, members, tables, disabled, onMove, onPin }:
       {members.map((m) => (
         <div className="member" key={m.id}>
           <div>
-            <span className="member__name">{m.display_name}</span> <PerspectiveBadge perspective={m.perspective} />
+            <span className="member__name">{m.display_name}</span> <SessionPerspectiveBadge perspective={m.perspective} customLabels={customLabels} />
             {m.network_roles.length > 0 && <span className="muted"> · {m.network_roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(", ")}</span>}
           </div>
           <SelectField

@@ -1,0 +1,63 @@
+"""The combinations slice's problems, each with a stable code and an English and Welsh title."""
+
+from backend.errors import Conflict, Forbidden, NotFound, RuleBroken
+
+
+class CombinationNotFound(NotFound):
+    code = "combination_not_found"
+    title_en = "No such combination proposal for your table"
+    title_cy = "Nid oes cynnig cyfuno o'r fath ar gyfer eich bwrdd"
+
+
+class TableNotFound(NotFound):
+    code = "table_not_found"
+    title_en = "No such table in this session"
+    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
+
+
+class NotReceivingTable(Forbidden):
+    code = "not_receiving_table"
+    title_en = "Only the members of the table that received the proposal decide on it"
+    title_cy = "Dim ond aelodau'r bwrdd a gafodd y cynnig sy'n penderfynu arno"
+
+
+class OwnTable(RuleBroken):
+    code = "own_table"
+    title_en = "Propose combining with another table's idea"
+    title_cy = "Cynigiwch gyfuno â syniad bwrdd arall"
+
+
+class NoChosenIdea(RuleBroken):
+    code = "no_chosen_idea"
+    title_en = "Both tables need a chosen idea before they can combine"
+    title_cy = "Mae angen syniad wedi'i ddewis ar y ddau fwrdd cyn y gallant gyfuno"
+
+
+class SameIdea(RuleBroken):
+    code = "same_idea"
+    title_en = "These tables already carry the same idea"
+    title_cy = "Mae'r byrddau hyn eisoes yn cario'r un syniad"
+
+
+class AlreadyVoted(Conflict):
+    code = "already_voted"
+    title_en = "You have already voted on this proposal"
+    title_cy = "Rydych eisoes wedi pleidleisio ar y cynnig hwn"
+
+
+class CombinationClosed(Conflict):
+    code = "combination_closed"
+    title_en = "This proposal has already been decided"
+    title_cy = "Mae penderfyniad eisoes wedi'i wneud ar y cynnig hwn"
+
+
+class CombinationStale(Conflict):
+    code = "combination_stale"
+    title_en = "One of the tables now carries a different idea; propose again"
+    title_cy = "Mae un o'r byrddau bellach yn cario syniad gwahanol; cynigiwch eto"
+
+
+class ProposalOpen(Conflict):
+    code = "proposal_open"
+    title_en = "Your table already has an open proposal to that table"
+    title_cy = "Mae gan eich bwrdd gynnig agored i'r bwrdd hwnnw eisoes"

@@ -1,0 +1,73 @@
+"""Route plumbing: a pitch of the caller's session, a facilitator's table, paging of pitches."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Path
+from sqlmodel import Session
+
+from backend.combinations.carried import carried_ideas
+from backend.deps import DbSession
+from backend.ideas.http import MySeat
+from backend.kit.pagination import Page, PageParams, paginate
+from backend.models import Pitch, WorkshopTable
+from backend.pitches import repository as repo
+from backend.pitches import views
+from backend.pitches.errors import PitchNotFound, TableNotFound
+from backend.pitches.schemas import PitchPublic
+from backend.workshops.access import SessionsReader, SessionsWriter
+
+ReadAccess = SessionsReader
+WriteAccess = SessionsWriter
+PitchId = Annotated[uuid.UUID, Path(description="A pitch of this session")]
+TableId = Annotated[uuid.UUID, Path(description="A table of this session")]
+ResponseId = Annotated[uuid.UUID, Path(description="A response to your table's pitch")]
+
+
+def _seat_pitch(seat: MySeat, db: DbSession, pitch_id: PitchId) -> Pitch:
+    pitch = repo.find_pitch(db, seat.workshop.id, pitch_id)
+    if pitch is None:
+        raise PitchNotFound()
+    return pitch
+
+
+def _session_pitch(access: ReadAccess, db: DbSession, pitch_id: PitchId) -> Pitch:
+    pitch = repo.find_pitch(db, access.workshop.id, pitch_id)
+    if pitch is None:
+        raise PitchNotFound()
+    return pitch
+
+
+def _read_table(access: ReadAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
+    table = repo.find_table(db, access.workshop.id, table_id)
+    if table is None:
+        raise TableNotFound()
+    return table
+
+
+def _write_table(access: WriteAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
+    table = repo.find_table(db, access.workshop.id, table_id)
+    if table is None:
+        raise TableNotFound()
+    return table
+
+
+SeatPitch = Annotated[Pitch, Depends(_seat_pitch)]
+SessionPitch = Annotated[Pitch, Depends(_session_pitch)]
+ReadTable = Annotated[WorkshopTable, Depends(_read_table)]
+WriteTable = Annotated[WorkshopTable, Depends(_write_table)]
+
+
+def current_pitches(
+    db: Session,
+    workshop_id: uuid.UUID,
+    paging: PageParams,
+    *,
+    my_table_id: uuid.UUID | None = None,
+) -> Page[PitchPublic]:
+    """The pitches of the ideas tables carry now, oldest first (yours left out)."""
+    stmt = repo.current_pitches_stmt(
+        workshop_id, carried_ideas(db, workshop_id), exclude=my_table_id
+    )
+    rows, cursor = paginate(db, stmt, Pitch, paging)
+    return Page(items=views.pitches_public(db, rows), next_cursor=cursor)

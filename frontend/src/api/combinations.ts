@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@cyd/client";
+import { api } from "./client";
+import { unwrap } from "./problem";
+
+/* Combining ideas across tables: proposals, the receiving table's votes, facilitators closing. */
+
+type S = components["schemas"];
+export type CombinationPublic = S["CombinationPublic"];
+export type CombinationCandidates = S["CombinationCandidates"];
+export type TableIdea = S["CombinationSide"];
+
+export const combinationKeys = {
+  mine: ["participant", "combinations"] as const,
+  candidates: ["participant", "combination-candidates"] as const,
+  session: (sid: string) => ["facilitator", sid, "combinations"] as const,
+};
+
+async function allPages(fetchPage: (cursor: string | undefined) => Promise<{ items: CombinationPublic[]; next_cursor?: string | null }>) {
+  const items: CombinationPublic[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 20; i++) {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  return items;
+}
+
+export function useMyCombinations(enabled = true) {
+  return useQuery({
+    queryKey: combinationKeys.mine,
+    queryFn: () => allPages((cursor) => unwrap(api.GET("/api/v1/me/combinations", { params: { query: { cursor, limit: 100 } } }))),
+    enabled,
+    // Proposals and votes come from other phones: a short poll keeps the count honest.
+    refetchInterval: 5_000,
+  });
+}
+
+export function useCandidates(enabled = true) {
+  return useQuery({ queryKey: combinationKeys.candidates, queryFn: () => unwrap(api.GET("/api/v1/me/combinations/candidates")), enabled, refetchInterval: 15_000 });
+}
+
+function useRefresh() {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: combinationKeys.mine });
+    void qc.invalidateQueries({ queryKey: combinationKeys.candidates });
+  };
+}
+
+export function usePropose() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ tableId, text, key }: { tableId: string; text: string; key: string }) =>
+      unwrap(api.POST("/api/v1/me/combinations", { params: { header: { "Idempotency-Key": key } }, body: { table_id: tableId, text } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useVote() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, accept, key }: { id: string; accept: boolean; key: string }) =>
+      unwrap(
+        api.POST("/api/v1/me/combinations/{combination_id}/votes", {
+          params: { path: { combination_id: id }, header: { "Idempotency-Key": key } },
+          body: { accept },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export function useSessionCombinations(sid: string) {
+  return useQuery({
+    queryKey: combinationKeys.session(sid),
+    queryFn: () =>
+      allPages((cursor) => unwrap(api.GET("/api/v1/sessions/{session_id}/combinations", { params: { path: { session_id: sid }, query: { cursor, limit: 100 } } }))),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useCloseCombination(sid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST("/api/v1/sessions/{session_id}/combinations/{combination_id}/close", { params: { path: { session_id: sid, combination_id: id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: combinationKeys.session(sid) }),
+  });
+}

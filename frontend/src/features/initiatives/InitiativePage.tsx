@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useInitiative, useMomentum } from "../../api/initiatives";
 import { currentLanguage } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
@@ -32,6 +32,9 @@ export default function InitiativePage() {
       <p className="muted">
         {t(`initiatives.status.${i.status}`)} · {t("initiatives.lastActivity", { when: formatDateTime(i.last_activity_at, lang) })}{" "}
         {momentum.data && <MomentumBadges overdue={momentum.data.overdue_actions.length} quiet={momentum.data.quiet} />}
+      </p>
+      <p>
+        <Link to={`/initiatives/${i.id}/outcomes`}>{t("outcomes.page.openFromInitiative")}</Link>
       </p>
       <SummaryCard initiative={i} />
       <StewardCard initiative={i} />

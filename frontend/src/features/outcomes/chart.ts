@@ -30,7 +30,8 @@ function valueRange(values: number[]): { low: number; high: number } {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const room = max === min ? Math.max(1, Math.abs(max) * 0.1) : (max - min) * 0.1;
-  return { low: min - room, high: max + room };
+  // Room around the line, but no negative axis for values that are never negative.
+  return { low: min >= 0 ? Math.max(0, min - room) : min - room, high: max + room };
 }
 
 /**

@@ -9,12 +9,6 @@ class CombinationNotFound(NotFound):
     title_cy = "Nid oes cynnig cyfuno o'r fath ar gyfer eich bwrdd"
 
 
-class TableNotFound(NotFound):
-    code = "table_not_found"
-    title_en = "No such table in this session"
-    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
-
-
 class NotReceivingTable(Forbidden):
     code = "not_receiving_table"
     title_en = "Only the members of the table that received the proposal decide on it"

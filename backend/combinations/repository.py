@@ -9,14 +9,6 @@ from sqlmodel.sql.expression import SelectOfScalar
 from backend.models import Combination, CombinationStatus, CombinationVote, WorkshopTable
 
 
-def find_table(db: Session, workshop_id: uuid.UUID, table_id: uuid.UUID) -> WorkshopTable | None:
-    return db.exec(
-        select(WorkshopTable).where(
-            WorkshopTable.id == table_id, WorkshopTable.workshop_id == workshop_id
-        )
-    ).first()
-
-
 def tables_of(db: Session, workshop_id: uuid.UUID) -> list[WorkshopTable]:
     stmt = select(WorkshopTable).where(WorkshopTable.workshop_id == workshop_id)
     return list(db.exec(stmt.order_by(col(WorkshopTable.number))).all())

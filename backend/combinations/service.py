@@ -18,7 +18,6 @@ from backend.combinations.errors import (
     OwnTable,
     ProposalOpen,
     SameIdea,
-    TableNotFound,
 )
 from backend.combinations.events import (
     CombinationDecidedEvent,
@@ -42,6 +41,8 @@ from backend.models import (
     WorkshopTable,
 )
 from backend.reduction.presence import majority_needed, present_members
+from backend.tables.errors import TableNotFound
+from backend.tables.repository import find_table
 from backend.workshops.rules import ensure_phase, ensure_writable
 
 
@@ -66,7 +67,7 @@ def propose(
     data: CombinationCreate,
 ) -> Combination:
     _open_for_writing(workshop)
-    other = repo.find_table(db, workshop.id, data.table_id)
+    other = find_table(db, workshop.id, data.table_id)
     if other is None:
         raise TableNotFound()
     if other.id == table.id:

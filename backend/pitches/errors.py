@@ -15,12 +15,6 @@ class ResponseNotFound(NotFound):
     title_cy = "Nid oes ymateb o'r fath i gyflwyniad eich bwrdd"
 
 
-class TableNotFound(NotFound):
-    code = "table_not_found"
-    title_en = "No such table in this session"
-    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
-
-
 class NoChosenIdea(RuleBroken):
     code = "no_chosen_idea"
     title_en = "The table has not chosen an idea yet"

@@ -10,17 +10,21 @@ from backend.combinations.carried import carried_ideas
 from backend.deps import DbSession
 from backend.ideas.http import MySeat
 from backend.kit.pagination import Page, PageParams, paginate
-from backend.models import Pitch, WorkshopTable
+from backend.models import Pitch
 from backend.pitches import repository as repo
 from backend.pitches import views
-from backend.pitches.errors import PitchNotFound, TableNotFound
+from backend.pitches.errors import PitchNotFound
 from backend.pitches.schemas import PitchPublic
-from backend.workshops.access import SessionsReader, SessionsWriter
+from backend.workshops.access import (
+    SessionsReader,
+    SessionsReaderTable,
+    SessionsWriter,
+    SessionsWriterTable,
+)
 
 ReadAccess = SessionsReader
 WriteAccess = SessionsWriter
 PitchId = Annotated[uuid.UUID, Path(description="A pitch of this session")]
-TableId = Annotated[uuid.UUID, Path(description="A table of this session")]
 ResponseId = Annotated[uuid.UUID, Path(description="A response to your table's pitch")]
 
 
@@ -38,24 +42,10 @@ def _session_pitch(access: ReadAccess, db: DbSession, pitch_id: PitchId) -> Pitc
     return pitch
 
 
-def _read_table(access: ReadAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-def _write_table(access: WriteAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
 SeatPitch = Annotated[Pitch, Depends(_seat_pitch)]
 SessionPitch = Annotated[Pitch, Depends(_session_pitch)]
-ReadTable = Annotated[WorkshopTable, Depends(_read_table)]
-WriteTable = Annotated[WorkshopTable, Depends(_write_table)]
+ReadTable = SessionsReaderTable
+WriteTable = SessionsWriterTable
 
 
 def current_pitches(

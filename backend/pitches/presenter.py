@@ -10,10 +10,12 @@ from backend.events.log import record_event
 from backend.kit.clock import utcnow
 from backend.models import Audience, Phase, PresenterState, Workshop
 from backend.pitches import repository as repo
-from backend.pitches.errors import NoTables, PresenterAtEnd, PresenterNotRunning, TableNotFound
+from backend.pitches.errors import NoTables, PresenterAtEnd, PresenterNotRunning
 from backend.pitches.events import PresenterChangedEvent
 from backend.pitches.schemas import PresenterAction
 from backend.pitches.views import presenter_public
+from backend.tables.errors import TableNotFound
+from backend.tables.repository import find_table
 from backend.workshops.rules import ensure_phase, ensure_writable
 
 PRESENTING_PHASES = (Phase.pitch,)
@@ -62,7 +64,7 @@ def move(
         state.position = None
     elif data.action == "show":
         if data.table_id is None or str(data.table_id) not in state.table_ids:
-            if data.table_id is None or repo.find_table(db, workshop.id, data.table_id) is None:
+            if data.table_id is None or find_table(db, workshop.id, data.table_id) is None:
                 raise TableNotFound()
             state.table_ids = [*state.table_ids, str(data.table_id)]
         state.position = state.table_ids.index(str(data.table_id))

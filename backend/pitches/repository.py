@@ -19,14 +19,6 @@ from backend.models import (
 ACTIVE = (ParticipantStatus.joined, ParticipantStatus.pre_registered)
 
 
-def find_table(db: Session, workshop_id: uuid.UUID, table_id: uuid.UUID) -> WorkshopTable | None:
-    return db.exec(
-        select(WorkshopTable).where(
-            WorkshopTable.id == table_id, WorkshopTable.workshop_id == workshop_id
-        )
-    ).first()
-
-
 def tables_of(db: Session, workshop_id: uuid.UUID) -> list[WorkshopTable]:
     stmt = select(WorkshopTable).where(WorkshopTable.workshop_id == workshop_id)
     return list(db.exec(stmt.order_by(col(WorkshopTable.number))).all())

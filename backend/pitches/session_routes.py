@@ -10,7 +10,6 @@ from backend.kit.pagination import Page, paginate
 from backend.models import PitchResponse
 from backend.pitches import presenter, responses, service, views
 from backend.pitches import repository as repo
-from backend.pitches.errors import TableNotFound
 from backend.pitches.http import (
     ReadAccess,
     ReadTable,
@@ -31,6 +30,8 @@ from backend.pitches.schemas import (
     PresenterPublic,
 )
 from backend.pitches.service import PITCH_WRITING_PHASES, Actor
+from backend.tables.errors import TableNotFound
+from backend.tables.repository import find_table
 
 router = APIRouter()
 
@@ -107,7 +108,7 @@ def create_response(
 ) -> Response:
     """Respond on behalf of `table_id` (recorded as by a facilitator), with the same rules as
     a table's own response: offers only from that table's pooled strengths."""
-    table = repo.find_table(db, access.workshop.id, data.table_id)
+    table = find_table(db, access.workshop.id, data.table_id)
     if table is None:
         raise TableNotFound()
     caller = user_caller(access.facilitator.user.id)

@@ -3,12 +3,6 @@
 from backend.errors import AppError, Conflict, NotFound, RuleBroken
 
 
-class TableNotFound(NotFound):
-    code = "table_not_found"
-    title_en = "No such table in this session"
-    title_cy = "Nid oes bwrdd o'r fath yn y sesiwn hon"
-
-
 class FrameNotFound(NotFound):
     code = "frame_not_found"
     title_en = "No such frame in this storyboard"

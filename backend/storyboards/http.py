@@ -14,19 +14,21 @@ from starlette.types import Message
 from backend.auth.cookies import FACILITATOR_COOKIE, PARTICIPANT_COOKIE
 from backend.auth.facilitator import Facilitator, optional_facilitator
 from backend.auth.participant import ParticipantIdentity, optional_participant
-from backend.deps import AppSettings, DbSession
+from backend.deps import AppSettings
 from backend.errors import Unauthenticated
-from backend.models import WorkshopTable
-from backend.storyboards import repository as repo
 from backend.storyboards.errors import (
     MultipartRequired,
-    TableNotFound,
     UploadMalformed,
     UploadTooLarge,
 )
 from backend.storyboards.images import CleanImage, clean_image
 from backend.storyboards.uploads import Viewer
-from backend.workshops.access import SessionsReader, SessionsWriter
+from backend.workshops.access import (
+    SessionsReader,
+    SessionsReaderTable,
+    SessionsWriter,
+    SessionsWriterTable,
+)
 
 ReadAccess = SessionsReader
 WriteAccess = SessionsWriter
@@ -41,25 +43,10 @@ IfMatch = Annotated[
     ),
 ]
 FrameId = Annotated[uuid.UUID, Path(description="A frame of the table's storyboard")]
-TableId = Annotated[uuid.UUID, Path(description="A table of this session")]
 
 
-def _read_table(access: ReadAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-def _write_table(access: WriteAccess, db: DbSession, table_id: TableId) -> WorkshopTable:
-    table = repo.find_table(db, access.workshop.id, table_id)
-    if table is None:
-        raise TableNotFound()
-    return table
-
-
-ReadTable = Annotated[WorkshopTable, Depends(_read_table)]
-WriteTable = Annotated[WorkshopTable, Depends(_write_table)]
+ReadTable = SessionsReaderTable
+WriteTable = SessionsWriterTable
 
 
 def _viewer(

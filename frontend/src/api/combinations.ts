@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@cyd/client";
 import { api } from "./client";
+import { allPages } from "./pages";
 import { unwrap } from "./problem";
 
 /* Combining ideas across tables: proposals, the receiving table's votes, facilitators closing. */
@@ -15,18 +16,6 @@ export const combinationKeys = {
   candidates: ["participant", "combination-candidates"] as const,
   session: (sid: string) => ["facilitator", sid, "combinations"] as const,
 };
-
-async function allPages(fetchPage: (cursor: string | undefined) => Promise<{ items: CombinationPublic[]; next_cursor?: string | null }>) {
-  const items: CombinationPublic[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 20; i++) {
-    const page = await fetchPage(cursor);
-    items.push(...page.items);
-    if (!page.next_cursor) break;
-    cursor = page.next_cursor;
-  }
-  return items;
-}
 
 export function useMyCombinations(enabled = true) {
   return useQuery({

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
+import { allPages } from "./pages";
 import { ApiError, toApiError, unwrap } from "./problem";
 import type { ParticipantCreate, ParticipantSelf, ParticipantUpdate, ProfileUpdate } from "./types";
 
@@ -87,22 +88,15 @@ export const participantsKey = (sessionId: string) => ["participants", sessionId
 export function useParticipants(sessionId: string) {
   return useQuery({
     queryKey: participantsKey(sessionId),
-    queryFn: async () => {
-      const items = [];
-      let cursor: string | undefined;
-      // Sessions are bounded (hundreds of people): read every page.
-      for (let i = 0; i < 20; i++) {
-        const page = await unwrap(
+    // Sessions are bounded (hundreds of people): read every page.
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(
           api.GET("/api/v1/sessions/{session_id}/participants", {
             params: { path: { session_id: sessionId }, query: { limit: 200, cursor } },
           }),
-        );
-        items.push(...page.items);
-        if (!page.next_cursor) break;
-        cursor = page.next_cursor;
-      }
-      return items;
-    },
+        ),
+      ),
     refetchInterval: 15_000,
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "./client";
+import { allPages } from "./pages";
 import { unwrap } from "./problem";
 import type { DrawnPromptCard, PerspectiveStatement } from "./types";
 
@@ -33,17 +34,11 @@ export function upsertStatement(qc: QueryClient, statement: PerspectiveStatement
 export function useDrawnCards(enabled = true) {
   return useQuery({
     queryKey: drawnKey,
-    queryFn: async () => {
-      const items: DrawnPromptCard[] = [];
-      let cursor: string | undefined;
-      for (let i = 0; i < 10; i++) {
-        const page = await unwrap(api.GET("/api/v1/me/table/prompt-cards/drawn", { params: { query: { limit: 200, cursor } } }));
-        items.push(...page.items);
-        if (!page.next_cursor) break;
-        cursor = page.next_cursor;
-      }
-      return items;
-    },
+    queryFn: () =>
+      allPages<DrawnPromptCard>(
+        (cursor) => unwrap(api.GET("/api/v1/me/table/prompt-cards/drawn", { params: { query: { limit: 200, cursor } } })),
+        10,
+      ),
     enabled,
     refetchInterval: 60_000,
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@cyd/client";
 import { api } from "./client";
+import { allPages } from "./pages";
 import { unwrap } from "./problem";
 
 /* Cooperative pitches: a table's pitch, other tables' responses, and presenter mode. */
@@ -40,19 +41,6 @@ export const pitchKeys = {
   sessionPresenter: (sid: string) => ["facilitator", sid, "presenter"] as const,
   storyboard: (sid: string, tableId: string) => ["facilitator", sid, "storyboard", tableId] as const,
 };
-
-/** Every page of a cursor-paginated list (pitches and responses are bounded by the room). */
-async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 20; i++) {
-    const page = await fetchPage(cursor);
-    items.push(...page.items);
-    if (!page.next_cursor) break;
-    cursor = page.next_cursor;
-  }
-  return items;
-}
 
 /* A participant's side */
 

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     webhooks_max_attempts: int = 8
     webhooks_retry_base_seconds: float = 30.0
     webhooks_retry_max_seconds: float = 6 * 3600.0
+    # Finished deliveries, their attempts and events are deleted after this many days.
+    webhook_retention_days: int = Field(default=30, ge=1)
 
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
 

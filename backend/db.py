@@ -5,12 +5,12 @@ response is sent, and rolls back on any error, so a client is never told "201" f
 later failed. On SQLite a writing request takes its turn in the process's write queue for the
 life of its transaction only (parsing, validation and sending the response happen outside it),
 and the dependency itself runs on the event loop: creating a session does no I/O, and the commit
-is one trip to a worker thread.
+is one trip to a worker thread (on SQLite, where a commit is a local append, none).
 """
 
 import contextlib
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from typing import Any, ParamSpec, TypeVar
 
 from fastapi import Request
 from sqlalchemy import event
@@ -21,6 +21,8 @@ from starlette.concurrency import run_in_threadpool
 from backend.config import Settings
 from backend.kit.write_gate import write_queue_for
 
+P = ParamSpec("P")
+T = TypeVar("T")
 WRITE_OPTION = "cyd_writes"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -70,13 +72,29 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
         session = Session(bound, expire_on_commit=False, info={"cyd_broker": broker})
         try:
             yield session
-            await run_in_threadpool(_commit_and_close, session)
+            if writes and engine.dialect.name == "sqlite":
+                # A local append to the WAL without fsync (synchronous=NORMAL): cheaper here
+                # than a trip to a worker thread while every other writer waits for its turn.
+                _commit_and_close(session)
+            else:
+                await run_in_threadpool(_commit_and_close, session)
         except BaseException:
             # Quick and local (the work ran in a thread that has finished): no thread trip, so
             # that a cancelled request still releases its connection and the write lock.
             session.rollback()
             session.close()
             raise
+
+
+async def run_db(session: Session, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run short blocking database work for a request from async code. On SQLite it runs right
+    here on the event loop: the database is a local file, a reading transaction never waits for
+    a lock (WAL), and a writing request already holds its write turn, so the query costs its CPU
+    time only, less than a trip to a worker thread. A networked database is called from a worker
+    thread."""
+    if session.get_bind().dialect.name == "sqlite":
+        return work(*args, **kwargs)
+    return await run_in_threadpool(work, *args, **kwargs)
 
 
 def _commit_and_close(session: Session) -> None:

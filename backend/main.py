@@ -26,6 +26,7 @@ from backend.perspectives.router import router as perspectives_router
 from backend.pitches.router import router as pitches_router
 from backend.publishing.router import router as publishing_router
 from backend.reduction.router import router as reduction_router
+from backend.reports.router import router as reports_router
 from backend.security_headers import SecurityHeaders
 from backend.spa import mount_spa
 from backend.storyboards.router import router as storyboards_router
@@ -53,6 +54,7 @@ ROUTERS = [
     initiatives_router,
     outcomes_router,
     feedback_router,
+    reports_router,
     partners_router,
     webhooks_router,
 ]

@@ -9,6 +9,21 @@ class CombinationNotFound(NotFound):
     title_cy = "Nid oes cynnig cyfuno o'r fath ar gyfer eich bwrdd"
 
 
+class NotProposingTable(Forbidden):
+    code = "not_proposing_table"
+    title_en = "Only the members of the table that made the proposal can do this"
+    title_cy = "Dim ond aelodau'r bwrdd a wnaeth y cynnig sy'n gallu gwneud hyn"
+
+
+class NotDrafter(Forbidden):
+    code = "not_drafter"
+    title_en = "Only the member who drafted it can withdraw a draft; you can withdraw your support"
+    title_cy = (
+        "Dim ond yr aelod a'i drafftiodd sy'n gallu tynnu drafft yn ôl; "
+        "gallwch chi dynnu eich cefnogaeth yn ôl"
+    )
+
+
 class NotReceivingTable(Forbidden):
     code = "not_receiving_table"
     title_en = "Only the members of the table that received the proposal decide on it"
@@ -45,6 +60,24 @@ class CombinationClosed(Conflict):
     title_cy = "Mae penderfyniad eisoes wedi'i wneud ar y cynnig hwn"
 
 
+class CombinationWithdrawn(Conflict):
+    code = "combination_withdrawn"
+    title_en = "This proposal has been withdrawn"
+    title_cy = "Mae'r cynnig hwn wedi'i dynnu'n ôl"
+
+
+class CombinationSent(Conflict):
+    code = "combination_sent"
+    title_en = "This proposal has already been sent to the other table"
+    title_cy = "Mae'r cynnig hwn eisoes wedi'i anfon at y bwrdd arall"
+
+
+class CombinationNotSent(Conflict):
+    code = "combination_not_sent"
+    title_en = "This proposal is still a draft: the proposing table has not sent it yet"
+    title_cy = "Drafft yw'r cynnig hwn o hyd: nid yw'r bwrdd a'i cynigiodd wedi'i anfon eto"
+
+
 class CombinationStale(Conflict):
     code = "combination_stale"
     title_en = "One of the tables now carries a different idea; propose again"
@@ -53,5 +86,5 @@ class CombinationStale(Conflict):
 
 class ProposalOpen(Conflict):
     code = "proposal_open"
-    title_en = "Your table already has an open proposal to that table"
-    title_cy = "Mae gan eich bwrdd gynnig agored i'r bwrdd hwnnw eisoes"
+    title_en = "There is already an open proposal to combine these two tables' ideas"
+    title_cy = "Mae cynnig agored eisoes i gyfuno syniadau'r ddau fwrdd hyn"

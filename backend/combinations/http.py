@@ -20,8 +20,12 @@ CombinationId = Annotated[uuid.UUID, Path(description="A combination proposal")]
 def _involving_my_table(
     seat: MySeat, db: DbSession, combination_id: uuid.UUID, *, for_update: bool
 ) -> Combination:
+    """The receiving table sees a proposal only once the proposing table has sent it."""
     found = repo.find_combination(db, seat.workshop.id, combination_id, for_update=for_update)
-    if found is None or seat.table.id not in (found.proposer_table_id, found.receiver_table_id):
+    if found is None:
+        raise CombinationNotFound()
+    received = seat.table.id == found.receiver_table_id and found.sent_at is not None
+    if seat.table.id != found.proposer_table_id and not received:
         raise CombinationNotFound()
     return found
 
@@ -33,7 +37,8 @@ def _seat_combination(seat: MySeat, db: DbSession, combination_id: CombinationId
 def _seat_combination_locked(
     seat: MySeat, db: DbSession, combination_id: CombinationId
 ) -> Combination:
-    """Locked until commit: votes on one proposal are counted one at a time (PostgreSQL)."""
+    """Locked until commit: votes, support and withdrawal on one proposal are counted one at a
+    time (PostgreSQL; SQLite writes one at a time anyway)."""
     return _involving_my_table(seat, db, combination_id, for_update=True)
 
 

@@ -2,11 +2,12 @@
 
 import uuid
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.models import Combination, CombinationStatus, CombinationVote, WorkshopTable
+from backend.models import Combination, CombinationVote, WorkshopTable
+from backend.models.combinations import CombinationSupport, SupportPurpose
 
 
 def tables_of(db: Session, workshop_id: uuid.UUID) -> list[WorkshopTable]:
@@ -23,26 +24,19 @@ def find_combination(
     return db.exec(stmt.with_for_update() if for_update else stmt).first()
 
 
-def open_between(db: Session, proposer: uuid.UUID, receiver: uuid.UUID) -> Combination | None:
-    return db.exec(
-        select(Combination).where(
-            Combination.proposer_table_id == proposer,
-            Combination.receiver_table_id == receiver,
-            Combination.status == CombinationStatus.open,
-        )
-    ).first()
-
-
 def session_stmt(workshop_id: uuid.UUID) -> SelectOfScalar[Combination]:
     return select(Combination).where(Combination.workshop_id == workshop_id)
 
 
 def table_stmt(workshop_id: uuid.UUID, table_id: uuid.UUID) -> SelectOfScalar[Combination]:
-    """Proposals the table made or received."""
+    """Proposals the table made (drafts too) or received (once sent)."""
     return session_stmt(workshop_id).where(
         or_(
             col(Combination.proposer_table_id) == table_id,
-            col(Combination.receiver_table_id) == table_id,
+            and_(
+                col(Combination.receiver_table_id) == table_id,
+                col(Combination.sent_at).is_not(None),
+            ),
         )
     )
 
@@ -53,5 +47,18 @@ def votes_of(db: Session, combination_ids: list[uuid.UUID]) -> list[CombinationV
     return list(
         db.exec(
             select(CombinationVote).where(col(CombinationVote.combination_id).in_(combination_ids))
+        ).all()
+    )
+
+
+def supports_of(
+    db: Session, combination_id: uuid.UUID, purpose: SupportPurpose
+) -> list[CombinationSupport]:
+    return list(
+        db.exec(
+            select(CombinationSupport).where(
+                CombinationSupport.combination_id == combination_id,
+                CombinationSupport.purpose == purpose,
+            )
         ).all()
     )

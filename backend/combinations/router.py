@@ -1,4 +1,4 @@
-"""Combining ideas across tables, decided by the receiving table's majority."""
+"""Combining ideas across tables: the proposing table agrees to send, the receiving table decides."""
 
 from fastapi import APIRouter
 

@@ -1,18 +1,17 @@
-"""Combining ideas across tables. A member of table A proposes combining A's idea with table B's;
-B decides by a majority of its present members (or a facilitator closes the round with the votes
-cast, on record). Accepted: a new idea with both parents, which both tables carry forward."""
+"""Combining ideas across tables. A member of table A drafts a proposal to combine A's idea with
+table B's; it reaches B once A's present members agree (see `proposing.py`). B decides by a
+majority of its present members (or a facilitator closes B's round with the votes cast, on
+record). Accepted: a new idea with both parents, which both tables carry forward."""
 
 import uuid
 
-from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from backend.combinations import repository as repo
 from backend.combinations.carried import carried_idea
 from backend.combinations.errors import (
     AlreadyVoted,
-    CombinationClosed,
-    CombinationStale,
     NoChosenIdea,
     NotReceivingTable,
     OwnTable,
@@ -21,11 +20,18 @@ from backend.combinations.errors import (
 )
 from backend.combinations.events import (
     CombinationDecidedEvent,
-    CombinationProposedEvent,
+    CombinationDraftedEvent,
     CombinationVotedEvent,
 )
+from backend.combinations.proposing import agree
+from backend.combinations.rules import (
+    ensure_current,
+    ensure_status,
+    is_current,
+    open_for_writing,
+    tell_tables,
+)
 from backend.combinations.schemas import CombinationCount, CombinationCreate
-from backend.events.log import record_event
 from backend.kit.clock import utcnow
 from backend.models import (
     Combination,
@@ -36,26 +42,13 @@ from backend.models import (
     IdeaParent,
     IdeaSource,
     Participant,
-    Phase,
     Workshop,
     WorkshopTable,
 )
+from backend.models.combinations import SupportPurpose, pair_key
 from backend.reduction.presence import majority_needed, present_members
 from backend.tables.errors import TableNotFound
 from backend.tables.repository import find_table
-from backend.workshops.rules import ensure_phase, ensure_writable
-
-
-def _open_for_writing(workshop: Workshop) -> None:
-    ensure_writable(workshop)
-    ensure_phase(workshop, Phase.combine)
-
-
-def _both_tables(db: Session, combination: Combination, kind: str, payload: BaseModel) -> None:
-    for table_id in (combination.proposer_table_id, combination.receiver_table_id):
-        record_event(
-            db, workshop_id=combination.workshop_id, kind=kind, payload=payload, table_id=table_id
-        )
 
 
 def propose(
@@ -66,7 +59,8 @@ def propose(
     me: Participant,
     data: CombinationCreate,
 ) -> Combination:
-    _open_for_writing(workshop)
+    """Draft a proposal (its drafter supports it): sent at once when that is already a majority."""
+    open_for_writing(workshop)
     other = find_table(db, workshop.id, data.table_id)
     if other is None:
         raise TableNotFound()
@@ -78,35 +72,40 @@ def propose(
         raise NoChosenIdea()
     if mine == theirs:
         raise SameIdea()
-    if repo.open_between(db, table.id, other.id) is not None:
-        raise ProposalOpen("Wait for that table's decision first")
     combination = Combination(
         workshop_id=workshop.id,
         proposer_table_id=table.id,
         receiver_table_id=other.id,
+        pair_key=pair_key((table.id, mine), (other.id, theirs)),
         proposer_idea_id=mine,
         receiver_idea_id=theirs,
         text=data.text,
         proposed_by_id=me.id,
     )
-    db.add(combination)
-    db.flush()
-    _both_tables(
+    try:
+        with db.begin_nested():
+            db.add(combination)
+            db.flush()
+    except IntegrityError as exc:  # the partial unique index: one live proposal per pair
+        raise ProposalOpen("Wait until the open proposal is decided or withdrawn") from exc
+    tell_tables(
         db,
         combination,
-        "combination.proposed",
-        CombinationProposedEvent(
+        "combination.drafted",
+        CombinationDraftedEvent(
             combination_id=combination.id, proposer_table_id=table.id, receiver_table_id=other.id
         ),
     )
+    agree(db, combination, me, SupportPurpose.send)
     return combination
 
 
 def count(
     db: Session, combination: Combination, *, acting: uuid.UUID | None = None
 ) -> CombinationCount:
+    """The receiving table's votes: live while open, as they stood when it was decided after."""
     votes = repo.votes_of(db, [combination.id])
-    if combination.status != CombinationStatus.open:
+    if combination.status in (CombinationStatus.accepted, CombinationStatus.declined):
         present = combination.present_count
         counted = votes
     else:
@@ -126,18 +125,17 @@ def count(
 def vote(
     *, db: Session, workshop: Workshop, combination: Combination, me: Participant, accept: bool
 ) -> None:
-    _open_for_writing(workshop)
+    open_for_writing(workshop)
     if me.table_id != combination.receiver_table_id:
         raise NotReceivingTable()
-    if combination.status != CombinationStatus.open:
-        raise CombinationClosed()
-    _ensure_current(db, combination)
+    ensure_status(combination, CombinationStatus.open)
+    ensure_current(db, combination)
     if any(v.participant_id == me.id for v in repo.votes_of(db, [combination.id])):
         raise AlreadyVoted()
     db.add(CombinationVote(combination_id=combination.id, participant_id=me.id, accept=accept))
     db.flush()
     tally = count(db, combination, acting=me.id)
-    _both_tables(
+    tell_tables(
         db,
         combination,
         "combination.voted",
@@ -163,12 +161,11 @@ def facilitator_close(
 ) -> None:
     """When time is up: decided by the votes cast so far (more accepts than declines). A
     proposal whose ideas have changed since (a table combined elsewhere) can only close declined."""
-    _open_for_writing(workshop)
-    if combination.status != CombinationStatus.open:
-        raise CombinationClosed()
+    open_for_writing(workshop)
+    ensure_status(combination, CombinationStatus.open)
     votes = repo.votes_of(db, [combination.id])
     accepts = sum(1 for v in votes if v.accept)
-    accepted = accepts > len(votes) - accepts and _is_current(db, combination)
+    accepted = accepts > len(votes) - accepts and is_current(db, combination)
     tally = count(db, combination)
     _decide(
         db,
@@ -178,20 +175,6 @@ def facilitator_close(
         present_count=tally.present,
         user_id=user_id,
     )
-
-
-def _is_current(db: Session, combination: Combination) -> bool:
-    """Both tables still carry the ideas the proposal was made for."""
-    w = combination.workshop_id
-    return (
-        carried_idea(db, w, combination.proposer_table_id) == combination.proposer_idea_id
-        and carried_idea(db, w, combination.receiver_table_id) == combination.receiver_idea_id
-    )
-
-
-def _ensure_current(db: Session, combination: Combination) -> None:
-    if not _is_current(db, combination):
-        raise CombinationStale()
 
 
 def _decide(
@@ -224,7 +207,7 @@ def _decide(
     combination.decided_at = now
     db.add(combination)
     db.flush()
-    _both_tables(
+    tell_tables(
         db,
         combination,
         "combination.decided",

@@ -6,8 +6,15 @@ from sqlmodel import Session, col, select
 
 from backend.combinations import repository as repo
 from backend.combinations import service
-from backend.combinations.schemas import CombinationPublic, CombinationSide
+from backend.combinations.proposing import support_count
+from backend.combinations.schemas import CombinationPublic, CombinationSide, SupportCount
 from backend.models import Combination, CombinationStatus, DecidedBy, Idea, WorkshopTable
+from backend.models.combinations import SupportPurpose, WithdrawnBy
+
+ROUND_OF = {
+    CombinationStatus.draft: SupportPurpose.send,
+    CombinationStatus.open: SupportPurpose.withdraw,
+}
 
 
 def table_idea(table: WorkshopTable, idea: Idea) -> CombinationSide:
@@ -18,6 +25,19 @@ def table_idea(table: WorkshopTable, idea: Idea) -> CombinationSide:
         idea_id=idea.id,
         idea_text=idea.text,
     )
+
+
+def _support(
+    db: Session, r: Combination, me_id: uuid.UUID | None, my_table_id: uuid.UUID | None
+) -> tuple[SupportCount | None, bool]:
+    """The proposing table's open round and whether I support it; hidden from the other table
+    (facilitators, without a table, see it)."""
+    purpose = ROUND_OF.get(r.status)
+    if purpose is None or my_table_id not in (None, r.proposer_table_id):
+        return None, False
+    tally = support_count(db, r, purpose, acting=me_id)
+    mine = any(s.participant_id == me_id for s in repo.supports_of(db, r.id, purpose))
+    return tally, mine
 
 
 def combinations_public(
@@ -40,6 +60,9 @@ def combinations_public(
             (v.accept for v in repo.votes_of(db, [r.id]) if v.participant_id == me_id),
             None,
         )
+        support, my_support = _support(db, r, me_id, my_table_id)
+        proposing = my_table_id is not None and my_table_id == r.proposer_table_id
+        drafted_by_me = me_id is not None and r.proposed_by_id == me_id
         out.append(
             CombinationPublic(
                 id=r.id,
@@ -47,16 +70,29 @@ def combinations_public(
                 receiver=table_idea(tables[r.receiver_table_id], ideas[r.receiver_idea_id]),
                 text=r.text,
                 status=r.status,
+                sent_by=DecidedBy(r.sent_by) if r.sent_by else None,
+                sent_at=r.sent_at,
                 decided_by=DecidedBy(r.decided_by) if r.decided_by else None,
                 decided_at=r.decided_at,
+                withdrawn_by=WithdrawnBy(r.withdrawn_by) if r.withdrawn_by else None,
+                withdrawn_at=r.withdrawn_at,
                 combined_idea_id=r.combined_idea_id,
                 count=service.count(db, r, acting=me_id),
+                support=support,
                 created_at=r.created_at,
+                drafted_by_me=drafted_by_me,
                 my_vote=mine,
+                my_support=my_support,
                 can_vote=(
                     r.status == CombinationStatus.open
                     and my_table_id == r.receiver_table_id
                     and mine is None
+                ),
+                can_support=proposing and r.status == CombinationStatus.draft and not my_support,
+                can_withdraw=proposing
+                and (
+                    (r.status == CombinationStatus.draft and drafted_by_me)
+                    or (r.status == CombinationStatus.open and not my_support)
                 ),
             )
         )

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_PENDING = 5000  # frames queued for one slow listener before it is ended
+# At most one read of a session's log per interval: under load one read carries the events of
+# many writes (and each stream gets them in one send) for at most this much added delay.
+READ_INTERVAL = 0.025
 Frame = tuple[int, str]  # (seq, text)
 
 
@@ -99,12 +102,14 @@ class SessionFeed:
                 self._subscription = subscription
                 while self.listeners and not broker.closed:
                     asked = set(self.listeners)
+                    read_at = time.monotonic()
                     read = await run_in_threadpool(self._read, asked)
                     if read is None:
                         break
                     self._dispatch(read, asked)
                     if not read.full:
                         await subscription.wait(self.recheck_seconds)
+                        await asyncio.sleep(read_at + READ_INTERVAL - time.monotonic())
         except Exception:  # the streams end; their clients reconnect and resume from the log
             log.exception("the live feed of session %s failed", self.workshop_id)
         finally:

@@ -43,12 +43,11 @@ class Seat:
     table: WorkshopTable
 
 
-def _seat(identity: CurrentParticipant, db: DbSession) -> Seat:
-    me = identity.participant
-    table = db.get(WorkshopTable, me.table_id) if me.table_id else None
-    if table is None or table.workshop_id != me.workshop_id:
+async def _seat(identity: CurrentParticipant) -> Seat:
+    # No I/O: the table was read with the identity, so this costs no trip to a worker thread.
+    if identity.table is None:
         raise NotSeated("A facilitator seats you at a table first")
-    return Seat(me=me, workshop=identity.workshop, table=table)
+    return Seat(me=identity.participant, workshop=identity.workshop, table=identity.table)
 
 
 MySeat = Annotated[Seat, Depends(_seat)]

@@ -36,13 +36,14 @@ from typing import Annotated, Any
 from fastapi import Header, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
-from sqlalchemy import delete
+from sqlalchemy import Row, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from backend.errors import Conflict, RuleBroken
 from backend.kit.clock import utcnow
 from backend.models import IdempotencyRecord
+from backend.models.base import table_of
 
 RETENTION = timedelta(hours=24)
 PRUNE_ONE_IN = 50  # prune on about one keyed write in this many
@@ -84,11 +85,45 @@ def user_caller(user_id: uuid.UUID) -> str:
     return f"user:{user_id}"
 
 
+_records = table_of(IdempotencyRecord)
+# Core statements built once: this runs on every keyed write (an idea from a phone, a vote).
+_FIND = select(
+    _records.c.id,
+    _records.c.created_at,
+    _records.c.request_hash,
+    _records.c.method,
+    _records.c.path,
+    _records.c.status_code,
+    _records.c.response_body,
+    _records.c.response_headers,
+).where(_records.c.caller == bindparam("caller"), _records.c.key == bindparam("key"))
+_INSERT = insert(_records)
+_COMPLETE = (
+    update(_records)
+    .where(_records.c.id == bindparam("record_id"))
+    .values(
+        status_code=bindparam("status_code"),
+        response_body=bindparam("response_body"),
+        response_headers=bindparam("response_headers"),
+    )
+)
+_DELETE_ONE = delete(_records).where(_records.c.id == bindparam("record_id"))
+
+
+@dataclass
+class _Claim:
+    """The record this request will complete with its response; `inserted` when the row was
+    written up front (PostgreSQL), so completing it is an UPDATE."""
+
+    values: dict[str, Any]
+    inserted: bool
+
+
 @dataclass
 class IdempotentCall:
     """`replay` is set when a stored response must be returned instead of doing the work."""
 
-    record: IdempotencyRecord | None
+    claim: _Claim | None
     replay: Response | None = None
     _db: Session | None = field(default=None, repr=False)
     done: bool = False
@@ -102,14 +137,19 @@ class IdempotentCall:
         """The response to send now; with a key, it is also stored for replays."""
         content = _jsonable(body)
         headers = dict(headers or {})
-        if self.record is not None and self._db is not None:
-            self.record.status_code = status_code
-            self.record.response_body = content
-            self.record.response_headers = {
-                k: v for k, v in headers.items() if k.lower() in STORED_HEADERS
+        if self.claim is not None and self._db is not None:
+            response = {
+                "status_code": status_code,
+                "response_body": content,
+                "response_headers": {
+                    k: v for k, v in headers.items() if k.lower() in STORED_HEADERS
+                },
             }
-            self._db.add(self.record)
-            self._db.flush()
+            connection = self._db.connection()
+            if self.claim.inserted:
+                connection.execute(_COMPLETE, {"record_id": self.claim.values["id"], **response})
+            else:
+                connection.execute(_INSERT, {**self.claim.values, **response})
         self.done = True
         return _response(status_code, content, headers)
 
@@ -131,7 +171,7 @@ def idempotent(
     body: BaseModel | dict[str, Any] | None,
 ) -> Iterator[IdempotentCall]:
     if key is None:
-        call = IdempotentCall(record=None)
+        call = IdempotentCall(claim=None)
     else:
         call = _claim(db, request, key=key, caller=caller, body=body)
     yield call
@@ -148,49 +188,45 @@ def _claim(
     body: BaseModel | dict[str, Any] | None,
 ) -> IdempotentCall:
     digest = request_hash(request.method, request.url.path, body)
-    existing = _find(db, caller, key)
+    connection = db.connection()
+    existing = connection.execute(_FIND, {"caller": caller, "key": key}).first()
     if existing is not None and existing.created_at < utcnow() - RETENTION:
-        db.delete(existing)
-        db.flush()
+        connection.execute(_DELETE_ONE, {"record_id": existing.id})
         existing = None
     if existing is not None:
-        return IdempotentCall(record=None, replay=_replay(existing, digest))
-    record = IdempotencyRecord(
-        caller=caller,
-        key=key,
-        request_hash=digest,
-        method=request.method.upper(),
-        path=request.url.path[:500],
-    )
+        return IdempotentCall(claim=None, replay=_replay(existing, digest))
+    values = {
+        "id": uuid.uuid4(),
+        "caller": caller,
+        "key": key,
+        "request_hash": digest,
+        "method": request.method.upper(),
+        "path": request.url.path[:500],
+        "created_at": utcnow(),
+    }
     if random.randrange(PRUNE_ONE_IN) == 0:
         prune_expired(db)
-    if db.get_bind().dialect.name == "sqlite":
+    if connection.dialect.name == "sqlite":
         # Writing transactions never overlap on SQLite (BEGIN IMMEDIATE): an identical request
         # runs after this one has committed and finds the record, so `respond` writes it once,
         # with the response.
-        return IdempotentCall(record=record, _db=db)
+        return IdempotentCall(claim=_Claim(values, inserted=False), _db=db)
     try:
         with db.begin_nested():
-            db.add(record)
-            db.flush()
+            db.connection().execute(
+                _INSERT,
+                {**values, "status_code": None, "response_body": None, "response_headers": {}},
+            )
     except IntegrityError:
         # An identical request committed its record while we waited on the unique index.
-        existing = _find(db, caller, key)
+        existing = db.connection().execute(_FIND, {"caller": caller, "key": key}).first()
         if existing is None:
             raise
-        return IdempotentCall(record=None, replay=_replay(existing, digest))
-    return IdempotentCall(record=record, _db=db)
+        return IdempotentCall(claim=None, replay=_replay(existing, digest))
+    return IdempotentCall(claim=_Claim(values, inserted=True), _db=db)
 
 
-def _find(db: Session, caller: str, key: str) -> IdempotencyRecord | None:
-    return db.exec(
-        select(IdempotencyRecord).where(
-            IdempotencyRecord.caller == caller, IdempotencyRecord.key == key
-        )
-    ).first()
-
-
-def _replay(record: IdempotencyRecord, digest: str) -> Response:
+def _replay(record: Row[*tuple[Any, ...]], digest: str) -> Response:
     if record.request_hash != digest:
         raise IdempotencyKeyReused(
             f"The key was first used for {record.method} {record.path} with another body; "
@@ -205,9 +241,7 @@ def _replay(record: IdempotencyRecord, digest: str) -> Response:
 def prune_expired(db: Session) -> int:
     """Delete records older than the retention period; returns how many went."""
     cutoff = utcnow() - RETENTION
-    result = db.exec(  # type: ignore[call-overload]
-        delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < cutoff)
-    )
+    result = db.connection().execute(delete(_records).where(_records.c.created_at < cutoff))
     return int(result.rowcount or 0)
 
 

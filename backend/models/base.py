@@ -3,7 +3,7 @@
 import uuid
 from typing import Any, Literal
 
-from sqlalchemy import Column, String
+from sqlalchemy import Column, String, Table
 from sqlmodel import Field, SQLModel
 
 from backend.kit.clock import utcnow
@@ -16,6 +16,12 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A model's SQL table, for Core statements on hot paths (no ORM unit of work)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 def id_field() -> Any:

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from backend.models.base import (
@@ -67,9 +67,36 @@ class WebhookDelivery(SQLModel, table=True):
     next_attempt_at: datetime = time_field(nullable=False)
     leased_until: datetime | None = time_field()
     lease_owner: str | None = Field(default=None, max_length=64)
-    last_attempt_at: datetime | None = time_field()
-    last_status_code: int | None = None
-    last_response_excerpt: str | None = Field(default=None, max_length=500)
-    last_error: str | None = Field(default=None, max_length=500)
-    delivered_at: datetime | None = time_field()
+    # When it was delivered or marked failed: the retention sweep counts its days from here.
+    finished_at: datetime | None = time_field(index=True)
     created_at: datetime = created_field()
+
+
+class AttemptErrorKind(StrEnum):
+    """Why an attempt got no HTTP answer."""
+
+    timeout = "timeout"  # no answer in time
+    refused = "refused"  # the connection could not be made (refused, unreachable)
+    unresolved = "unresolved"  # the host name did not resolve
+    blocked = "blocked"  # the host resolved only to non-public addresses
+    network = "network"  # the connection broke, or the answer was not valid HTTP
+
+
+class WebhookAttempt(SQLModel, table=True):
+    """One HTTP attempt of one delivery, written in the transaction that records its outcome on
+    the delivery (`number` is the delivery's `attempts` count after it)."""
+
+    __table_args__ = (UniqueConstraint("delivery_id", "number"),)
+
+    id: uuid.UUID = id_field()
+    # The unique (delivery_id, number) index serves lookups and the cascade.
+    delivery_id: uuid.UUID = fk("webhookdelivery.id", index=False)
+    number: int
+    started_at: datetime = time_field(nullable=False)
+    duration_ms: int
+    status_code: int | None = None
+    error_kind: AttemptErrorKind | None = Field(default=None, sa_type=String(16), nullable=True)
+    error: str | None = Field(default=None, max_length=500)
+    # The answer's first bytes as text (see backend/webhooks/sending.py); never HTML-rendered.
+    response_excerpt: str | None = Field(default=None, max_length=2048)
+    response_truncated: bool = False

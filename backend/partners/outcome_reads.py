@@ -18,7 +18,7 @@ from backend.partners.read_schemas import (
     PartnerMeasurement,
 )
 from backend.partners.service import as_utc
-from backend.publishing.views import SMALLEST_PUBLIC_GROUP
+from backend.publishing.consent import SMALLEST_PUBLIC_GROUP
 
 
 def suppressed(value: float | None, unit: IndicatorUnit) -> bool:
@@ -37,11 +37,11 @@ def list_indicators(
     rows, cursor = paginate(db, stmt, OutcomeIndicator, paging)
     sessions = repo.initiative_sessions(db, [row.initiative_id for row in rows])
     return Page(
-        items=[_indicator(row, sessions[row.initiative_id]) for row in rows], next_cursor=cursor
+        items=[indicator_view(row, sessions[row.initiative_id]) for row in rows], next_cursor=cursor
     )
 
 
-def _indicator(row: OutcomeIndicator, session_id: uuid.UUID) -> PartnerIndicator:
+def indicator_view(row: OutcomeIndicator, session_id: uuid.UUID) -> PartnerIndicator:
     baseline = None if suppressed(row.baseline_value, row.unit) else row.baseline_value
     return PartnerIndicator(
         id=row.id,
@@ -82,11 +82,11 @@ def list_measurements(
     rows, cursor = paginate(db, stmt, OutcomeMeasurement, paging)
     owners = repo.indicator_owners(db, [row.indicator_id for row in rows])
     return Page(
-        items=[_measurement(row, *owners[row.indicator_id]) for row in rows], next_cursor=cursor
+        items=[measurement_view(row, *owners[row.indicator_id]) for row in rows], next_cursor=cursor
     )
 
 
-def _measurement(
+def measurement_view(
     row: OutcomeMeasurement, initiative_id: uuid.UUID, session_id: uuid.UUID
 ) -> PartnerMeasurement:
     hidden = suppressed(row.value, row.unit)

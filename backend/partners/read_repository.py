@@ -11,7 +11,6 @@ from sqlmodel.sql.expression import SelectOfScalar
 from backend.models import (
     Idea,
     Initiative,
-    InitiativeAction,
     OutcomeIndicator,
     OutcomeMeasurement,
     Participant,
@@ -112,16 +111,6 @@ def current_members(
     for row in rows:
         found[row.initiative_id].append(row)
     return found
-
-
-def actions(db: Session, initiative_id: uuid.UUID) -> list[InitiativeAction]:
-    return list(
-        db.exec(
-            select(InitiativeAction)
-            .where(InitiativeAction.initiative_id == initiative_id)
-            .order_by(col(InitiativeAction.position), col(InitiativeAction.created_at))
-        ).all()
-    )
 
 
 def _published_initiative_ids(

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from backend.initiatives import repository as initiative_rows
 from backend.initiatives.disclosure import action_owner_label, steward_member_label
 from backend.kit.pagination import Page, PageParams, paginate
 from backend.models import (
@@ -33,7 +34,7 @@ from backend.partners.read_schemas import (
 )
 from backend.partners.service import as_utc, partner_session
 from backend.publishing import repository as published
-from backend.publishing.views import SMALLEST_PUBLIC_GROUP, may_publish_words_of
+from backend.publishing.consent import SMALLEST_PUBLIC_GROUP, may_publish_words_of
 
 
 def session_results(
@@ -71,7 +72,7 @@ def session_results(
         tables=tables,
         initiatives=[
             PartnerInitiativeRef(id=i.id, title=title, status=i.status)
-            for i, (title, _) in _shown_words(db, repo.session_initiatives(db, workshop.id))
+            for i, (title, _) in shown_words(db, repo.session_initiatives(db, workshop.id))
         ],
     )
 
@@ -106,7 +107,7 @@ def list_initiatives(
     members = repo.current_members(db, ids)
     items = [
         _initiative(row, words, stewards.get(row.id), members.get(row.id, []))
-        for row, words in _shown_words(db, rows)
+        for row, words in shown_words(db, rows)
     ]
     return Page(items=items, next_cursor=cursor)
 
@@ -114,7 +115,7 @@ def list_initiatives(
 Words = tuple[str | None, str | None]
 
 
-def _shown_words(db: Session, initiatives: list[Initiative]) -> list[tuple[Initiative, Words]]:
+def shown_words(db: Session, initiatives: list[Initiative]) -> list[tuple[Initiative, Words]]:
     """Each initiative with its (title, summary), both None when its source idea's author did
     not agree to publishing: the title starts as the idea's words."""
     authors = repo.idea_authors(db, initiatives)
@@ -141,13 +142,13 @@ def _initiative(
         summary=words[1],
         words_withheld=words[0] is None,
         status=initiative.status,
-        steward=_steward(steward, members) if steward else None,
+        steward=steward_view(steward, members) if steward else None,
         created_at=initiative.created_at,
         updated_at=initiative.updated_at,
     )
 
 
-def _steward(steward: Steward, members: list[StewardMember]) -> PartnerSteward:
+def steward_view(steward: Steward, members: list[StewardMember]) -> PartnerSteward:
     return PartnerSteward(
         kind=steward.kind,
         name=None if steward.kind == StewardKind.person else steward.name,
@@ -165,7 +166,7 @@ def list_actions(
 ) -> list[PartnerAction]:
     if repo.initiative(db, organisation_id, initiative_id) is None:
         raise PartnerInitiativeNotFound()
-    return [_action(row) for row in repo.actions(db, initiative_id)]
+    return [_action(row) for row in initiative_rows.actions_of(db, initiative_id)]
 
 
 def _action(action: InitiativeAction) -> PartnerAction:

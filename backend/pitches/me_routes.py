@@ -63,7 +63,7 @@ def save_my_pitch(seat: MySeat, db: DbSession, data: PitchSave) -> MyPitch:
 
 @router.get("/me/pitches", name="pitches-list-mine", responses=ERRORS)
 def list_pitches(seat: MySeat, db: DbSession, paging: Paging) -> Page[PitchPublic]:
-    """Other tables' pitches of the ideas they carry now, oldest first. Never ranked."""
+    """Other tables' pitches of the ideas they carry now, by table number. Never ranked."""
     return current_pitches(db, seat.workshop.id, paging, my_table_id=seat.table.id)
 
 

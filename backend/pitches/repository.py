@@ -60,16 +60,30 @@ def pitch_for(
     return db.exec(stmt.with_for_update() if for_update else stmt).first()
 
 
-def current_pitches_stmt(
-    workshop_id: uuid.UUID, carried: dict[uuid.UUID, uuid.UUID], *, exclude: uuid.UUID | None
-) -> SelectOfScalar[Pitch]:
-    """The pitches of the ideas the tables carry now (one per table at most)."""
+def current_pitches_by_table(
+    db: Session,
+    workshop_id: uuid.UUID,
+    carried: dict[uuid.UUID, uuid.UUID],
+    *,
+    exclude: uuid.UUID | None,
+    after_number: int | None,
+    limit: int,
+) -> list[tuple[Pitch, int]]:
+    """The pitches of the ideas the tables carry now (one per table at most), with their table's
+    number, by table number after `after_number`."""
     pairs = [
         and_(col(Pitch.table_id) == table_id, col(Pitch.idea_id) == idea_id)
         for table_id, idea_id in carried.items()
         if table_id != exclude
     ]
-    return select(Pitch).where(Pitch.workshop_id == workshop_id, or_(false(), *pairs))
+    stmt = (
+        select(Pitch, WorkshopTable.number)
+        .join(WorkshopTable, col(WorkshopTable.id) == col(Pitch.table_id))
+        .where(Pitch.workshop_id == workshop_id, or_(false(), *pairs))
+    )
+    if after_number is not None:
+        stmt = stmt.where(col(WorkshopTable.number) > after_number)
+    return list(db.exec(stmt.order_by(col(WorkshopTable.number)).limit(limit)).all())
 
 
 def responses_stmt(pitch_id: uuid.UUID) -> SelectOfScalar[PitchResponse]:

@@ -50,7 +50,7 @@ def _table_pitch(db: DbSession, access: ReadAccess, table: ReadTable) -> MyPitch
 
 @router.get("/sessions/{session_id}/pitches", name="pitches-list", responses=ERRORS)
 def list_pitches(access: ReadAccess, db: DbSession, paging: Paging) -> Page[PitchPublic]:
-    """Every table's pitch of the idea it carries now, oldest first. Never ranked."""
+    """Every table's pitch of the idea it carries now, by table number. Never ranked."""
     return current_pitches(db, access.workshop.id, paging)
 
 

@@ -1,14 +1,19 @@
 import uuid
+from datetime import date
 
 from sqlmodel import Session, col, func, select
 
 from backend.models import (
+    ActionStatus,
     Idea,
     IdeaStatus,
+    InitiativeAction,
     Participant,
     ParticipantStatus,
+    PitchResponse,
     Publication,
     PublicationChange,
+    ResponseKind,
     TableChoice,
     Workshop,
     WorkshopTable,
@@ -67,6 +72,7 @@ def current_choices(
         .join(Idea, col(Idea.id) == TableChoice.idea_id)
         .outerjoin(Participant, col(Participant.id) == Idea.author_id)
         .where(TableChoice.workshop_id == workshop_id, col(TableChoice.reopened_at).is_(None))
+        .order_by(col(TableChoice.created_at), col(TableChoice.id))  # the newest wins
     ).all()
     return {choice.table_id: (idea, author) for choice, idea, author in rows}
 
@@ -80,3 +86,56 @@ def participant_count(db: Session, workshop_id: uuid.UUID) -> int:
             Participant.status == ParticipantStatus.joined,
         )
     ).one()
+
+
+def participants(db: Session, workshop_id: uuid.UUID) -> list[Participant]:
+    """Everyone of the session, to know who agreed to publishing and who sits at which table."""
+    return list(db.exec(select(Participant).where(Participant.workshop_id == workshop_id)).all())
+
+
+def ideas_with_authors(
+    db: Session, idea_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, tuple[Idea, Participant | None]]:
+    if not idea_ids:
+        return {}
+    rows = db.exec(
+        select(Idea, Participant)
+        .outerjoin(Participant, col(Participant.id) == Idea.author_id)
+        .where(col(Idea.id).in_(idea_ids))
+    ).all()
+    return {idea.id: (idea, author) for idea, author in rows}
+
+
+def offers(db: Session, pitch_ids: list[uuid.UUID]) -> list[PitchResponse]:
+    """Offers of help to these pitches (not questions or suggestions), oldest first."""
+    if not pitch_ids:
+        return []
+    return list(
+        db.exec(
+            select(PitchResponse)
+            .where(
+                col(PitchResponse.pitch_id).in_(pitch_ids),
+                PitchResponse.kind == ResponseKind.offer,
+            )
+            .order_by(col(PitchResponse.created_at), col(PitchResponse.id))
+        ).all()
+    )
+
+
+def action_counts(
+    db: Session, initiative_ids: list[uuid.UUID]
+) -> list[tuple[uuid.UUID, ActionStatus, int, date | None]]:
+    """(initiative, status, how many actions, their earliest due date) for every pair found."""
+    if not initiative_ids:
+        return []
+    rows = db.exec(
+        select(
+            InitiativeAction.initiative_id,
+            InitiativeAction.status,
+            func.count(),
+            func.min(InitiativeAction.due_on),
+        )
+        .where(col(InitiativeAction.initiative_id).in_(initiative_ids))
+        .group_by(col(InitiativeAction.initiative_id), col(InitiativeAction.status))
+    ).all()
+    return [(initiative, ActionStatus(status), n, due) for initiative, status, n, due in rows]

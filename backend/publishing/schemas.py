@@ -4,7 +4,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from backend.kit.i18n import LocalizedText
-from backend.models import PublicationAction
+from backend.models import BarrierTag, Capital, PublicationAction
 
 
 class PublicationChangePublic(BaseModel):
@@ -26,9 +26,72 @@ class PublicationPublic(BaseModel):
 
 class PublicChosenIdea(BaseModel):
     text: str | None = Field(
-        description="Null when its author did not agree to their contributions being published"
+        description="Null when its author did not agree to their contributions being published, "
+        "or a facilitator hid it"
     )
     withheld: bool
+
+
+TABLE_WORDS = (
+    "True when the words are left out: a table writes its storyboard and pitch together, so they "
+    "are shown only if the idea's author, everyone at the table and everyone recorded as writing "
+    "them agreed to their contributions being published"
+)
+
+
+class PublicPicture(BaseModel):
+    url: str = Field(description="Served only while the session is published")
+    alt: str = Field(description="What the picture shows, in the table's words")
+    width: int
+    height: int
+
+
+class PublicFrame(BaseModel):
+    position: int = Field(description="1 for the entry point, counting up to completion")
+    title: str
+    what_happens: str
+    who: str
+    where: str
+    picture: PublicPicture | None
+
+
+class PublicStoryboard(BaseModel):
+    """The chosen idea walked through from entry point to completion."""
+
+    frame_count: int
+    words_withheld: bool = Field(description=TABLE_WORDS)
+    frames: list[PublicFrame] = Field(description="Empty when the words are withheld")
+
+
+class PublicAsk(BaseModel):
+    capital: Capital
+    note: str | None = Field(description="What exactly; null when empty or withheld")
+
+
+class PublicPitch(BaseModel):
+    """The table's current pitch: the idea, why it matters, its barriers and its asks for help."""
+
+    what: str | None = Field(description="Null when withheld")
+    why: str | None = Field(description="Null when empty or withheld")
+    words_withheld: bool = Field(description=TABLE_WORDS)
+    barrier_tags: list[BarrierTag]
+    barriers_other: list[str] = Field(description="Barriers in the table's own words")
+    other_barrier_count: int = Field(description="Also counted when their words are withheld")
+    asks: list[PublicAsk]
+
+
+class PublicTableRef(BaseModel):
+    number: int
+    name: str | None
+
+
+class PublicOffer(BaseModel):
+    """Another table's offer of help from its pooled strengths: which table, which kinds of
+    capital. Its words stay in the session (free text about people and places, written to
+    another table, not for the public)."""
+
+    from_table: PublicTableRef
+    capitals: list[Capital] = Field(description="The kinds of capital offered")
 
 
 class PublicTable(BaseModel):
@@ -36,6 +99,9 @@ class PublicTable(BaseModel):
     name: str | None
     idea_count: int
     chosen_idea: PublicChosenIdea | None = Field(description="Null until the table has chosen")
+    storyboard: PublicStoryboard | None = Field(description="Null until it has a frame")
+    pitch: PublicPitch | None = Field(description="Null until the table has pitched")
+    offers: list[PublicOffer] = Field(description="Offers of help its pitch received")
 
 
 class PublicSession(BaseModel):

@@ -1,12 +1,20 @@
-"""The public face of a published session: what the table chose, never who anyone is."""
+"""The public face of a published session: what each table chose, storyboarded and pitched, and
+the help it was offered; never who anyone is."""
 
 import uuid
 
 from sqlmodel import Session
 
 from backend.kit.i18n import LocalizedText
-from backend.models import Idea, Participant, ParticipantStatus, Publication, Workshop
+from backend.models import Idea, Participant, Publication, Workshop
 from backend.publishing import repository as repo
+from backend.publishing.consent import (
+    SMALLEST_PUBLIC_GROUP,
+    idea_words_shown,
+    may_publish_words_of,
+    session_consent,
+)
+from backend.publishing.pitch_views import shown_pitches
 from backend.publishing.schemas import (
     PublicationChangePublic,
     PublicationPublic,
@@ -14,8 +22,10 @@ from backend.publishing.schemas import (
     PublicSession,
     PublicTable,
 )
+from backend.publishing.storyboard_views import shown_storyboards
 
-SMALLEST_PUBLIC_GROUP = 5  # METHOD.md: aggregates about fewer people are never shown outside
+# Other slices (reports) import these from here; `disclosure` is where they live.
+__all__ = ["SMALLEST_PUBLIC_GROUP", "may_publish_words_of", "public_session"]
 
 
 def public_path(workshop_id: uuid.UUID) -> str:
@@ -38,26 +48,22 @@ def publication_public(db: Session, workshop: Workshop) -> PublicationPublic:
     )
 
 
-def may_publish_words_of(author: Participant | None) -> bool:
-    """A participant's words leave the session only if they agreed (METHOD.md: "may my
-    contributions be published (without my name)?"). Ideas typed in by a facilitator from
-    paper with no author belong to the table."""
-    if author is None:
-        return True
-    return author.consent_publish and author.status != ParticipantStatus.removed
-
-
 def _chosen(idea: Idea, author: Participant | None) -> PublicChosenIdea:
-    if may_publish_words_of(author):
+    if idea_words_shown(idea, author):
         return PublicChosenIdea(text=idea.text, withheld=False)
     return PublicChosenIdea(text=None, withheld=True)
 
 
 def public_session(db: Session, workshop: Workshop, publication: Publication) -> PublicSession:
+    """In about a dozen queries, whatever the number of tables, frames, pitches and offers."""
     assert publication.published_at is not None
     counts = repo.idea_counts(db, workshop.id)
     choices = repo.current_choices(db, workshop.id)
     people = repo.participant_count(db, workshop.id)
+    tables = repo.tables(db, workshop.id)
+    consent = session_consent(db, workshop.id)
+    storyboards = shown_storyboards(db, workshop.id, choices, consent).by_table
+    pitches = shown_pitches(db, workshop, {t.id: t for t in tables}, consent)
     return PublicSession(
         id=workshop.id,
         title=LocalizedText(en=workshop.title_en, cy=workshop.title_cy),
@@ -72,7 +78,10 @@ def public_session(db: Session, workshop: Workshop, publication: Publication) ->
                 name=table.name,
                 idea_count=counts.get(table.id, 0),
                 chosen_idea=_chosen(*choices[table.id]) if table.id in choices else None,
+                storyboard=storyboards.get(table.id),
+                pitch=pitches.by_table.get(table.id),
+                offers=pitches.offers.get(table.id, []),
             )
-            for table in repo.tables(db, workshop.id)
+            for table in tables
         ],
     )

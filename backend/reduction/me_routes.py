@@ -5,9 +5,12 @@ or score is never counted twice.
 """
 
 import uuid
-from typing import Annotated
+from functools import partial
+from typing import Annotated, Protocol
 
-from fastapi import APIRouter, Path, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
+from pydantic import BaseModel
+from sqlmodel import Session
 
 from backend.deps import DbSession
 from backend.errors import problem_responses
@@ -116,14 +119,34 @@ def withdraw_votes(
         return call.respond(204, None)
 
 
-def _agree(
-    request: Request, seat: service.Seat, db: DbSession, stage: ReductionStage, key: str | None
-) -> Response:
-    with idempotent(db, request, key=key, caller=participant_caller(seat.me.id), body=None) as call:
-        if call.replay is not None:
-            return call.replay
-        rounds.agree_to_close(db=db, seat=seat, stage=stage)
-        return call.respond(200, _state(db, seat))
+class RoundWrite(Protocol):
+    def __call__(self, *, db: Session, seat: service.Seat) -> object: ...
+
+
+class TableStep:
+    """A step in your table's rounds: your seat, and the request with its `Idempotency-Key`, so
+    that a retried step is answered as the first was."""
+
+    def __init__(
+        self,
+        request: Request,
+        seat: MemberSeat,
+        db: DbSession,
+        idempotency_key: IdempotencyKey = None,
+    ) -> None:
+        self.request, self.seat, self.db, self.key = request, seat, db, idempotency_key
+
+    def then_state(self, body: BaseModel | None, write: RoundWrite) -> Response:
+        """Take the step once and answer with the table's reduction as it now stands."""
+        caller = participant_caller(self.seat.me.id)
+        with idempotent(self.db, self.request, key=self.key, caller=caller, body=body) as call:
+            if call.replay is not None:
+                return call.replay
+            write(db=self.db, seat=self.seat)
+            return call.respond(200, _state(self.db, self.seat))
+
+
+Step = Annotated[TableStep, Depends()]
 
 
 @router.post(
@@ -132,13 +155,11 @@ def _agree(
     response_model=ReductionState,
     responses=ERRORS,
 )
-def close_voting(
-    request: Request, seat: MemberSeat, db: DbSession, idempotency_key: IdempotencyKey = None
-) -> Response:
+def close_voting(step: Step) -> Response:
     """Agree to close your table's vote. When more than half of the present members agree, the
     shortlist of 3 is made (ties at the cut-off: a run-off, or the earliest idea, as the rules
     say). 409 `no_votes` if it would close with no dots placed."""
-    return _agree(request, seat, db, ReductionStage.voting, idempotency_key)
+    return step.then_state(None, partial(rounds.agree_to_close, stage=ReductionStage.voting))
 
 
 @router.delete(
@@ -148,23 +169,14 @@ def close_voting(
     responses=ERRORS,
 )
 def withdraw_agreement(
-    request: Request,
-    seat: MemberSeat,
-    db: DbSession,
+    step: Step,
     stage: Annotated[ClosableStage, Path(description="The round you agreed to close")],
-    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Withdraw your agreement to close the round (`voting`, `runoff`, `scoring`) or your
     confirmation of the proposal (`choosing`) before the round has closed: the table sees the
     new count at once (`reduction.agreement_withdrawn`). 409 `stage_closed` once your table has
     moved on. Without an agreement to withdraw nothing changes."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=None
-    ) as call:
-        if call.replay is not None:
-            return call.replay
-        rounds.withdraw_agreement(db=db, seat=seat, stage=stage)
-        return call.respond(200, _state(db, seat))
+    return step.then_state(None, partial(rounds.withdraw_agreement, stage=stage))
 
 
 @router.post(
@@ -174,21 +186,12 @@ def withdraw_agreement(
     responses=ERRORS,
 )
 def cast_runoff_vote(
-    request: Request,
-    seat: MemberSeat,
-    db: DbSession,
+    step: Step,
     data: RunoffVoteCreate,
-    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """One vote among the ideas tied at the shortlist cut-off (409 `runoff_vote_already_cast`
     for a second; 422 `not_in_runoff` for another idea)."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
-    ) as call:
-        if call.replay is not None:
-            return call.replay
-        service.cast_runoff_vote(db=db, seat=seat, idea_id=data.idea_id)
-        return call.respond(200, _state(db, seat))
+    return step.then_state(data, partial(service.cast_runoff_vote, idea_id=data.idea_id))
 
 
 @router.post(
@@ -197,12 +200,10 @@ def cast_runoff_vote(
     response_model=ReductionState,
     responses=ERRORS,
 )
-def close_runoff(
-    request: Request, seat: MemberSeat, db: DbSession, idempotency_key: IdempotencyKey = None
-) -> Response:
+def close_runoff(step: Step) -> Response:
     """Agree to close the run-off; at a majority of present members the open places go to the
     most run-off votes (still tied: the earliest idea, recorded as such)."""
-    return _agree(request, seat, db, ReductionStage.runoff, idempotency_key)
+    return step.then_state(None, partial(rounds.agree_to_close, stage=ReductionStage.runoff))
 
 
 @router.put(
@@ -245,13 +246,11 @@ def put_score(
     response_model=ReductionState,
     responses=ERRORS,
 )
-def close_scoring(
-    request: Request, seat: MemberSeat, db: DbSession, idempotency_key: IdempotencyKey = None
-) -> Response:
+def close_scoring(step: Step) -> Response:
     """Agree to close scoring. At a majority of present members the table moves to choosing,
     with the best total as the proposal (ties: higher desirability, then the earliest idea).
     409 `no_scores` if nobody has scored."""
-    return _agree(request, seat, db, ReductionStage.scoring, idempotency_key)
+    return step.then_state(None, partial(rounds.agree_to_close, stage=ReductionStage.scoring))
 
 
 @router.post(
@@ -261,21 +260,12 @@ def close_scoring(
     responses=ERRORS,
 )
 def propose_choice(
-    request: Request,
-    seat: MemberSeat,
-    db: DbSession,
+    step: Step,
     data: IdeaPick,
-    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Propose another shortlisted idea as the table's choice (you confirm it by proposing;
     earlier confirmations of another idea lapse)."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
-    ) as call:
-        if call.replay is not None:
-            return call.replay
-        rounds.propose_choice(db=db, seat=seat, idea_id=data.idea_id)
-        return call.respond(200, _state(db, seat))
+    return step.then_state(data, partial(rounds.propose_choice, idea_id=data.idea_id))
 
 
 @router.post(
@@ -285,18 +275,9 @@ def propose_choice(
     responses=ERRORS,
 )
 def confirm_choice(
-    request: Request,
-    seat: MemberSeat,
-    db: DbSession,
+    step: Step,
     data: IdeaPick,
-    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Confirm the current proposal; it becomes the table's choice when more than half of the
     present members confirm. 409 `proposal_changed` when the proposal is now another idea."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
-    ) as call:
-        if call.replay is not None:
-            return call.replay
-        rounds.confirm_choice(db=db, seat=seat, idea_id=data.idea_id)
-        return call.respond(200, _state(db, seat))
+    return step.then_state(data, partial(rounds.confirm_choice, idea_id=data.idea_id))

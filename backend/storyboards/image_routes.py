@@ -9,17 +9,11 @@ from backend.deps import DbSession
 from backend.errors import problem_responses
 from backend.storyboards.errors import ImageNotFound
 from backend.storyboards.http import ImageViewer
-from backend.storyboards.images import FORMATS
+from backend.storyboards.serving import PICTURE, picture_response
 from backend.storyboards.storage import Store
 from backend.storyboards.uploads import readable_image
 
 router = APIRouter()
-
-PICTURE = {
-    "description": "The picture (re-encoded, without metadata)",
-    "content": {t: {"schema": {"type": "string", "format": "binary"}} for t, _ in FORMATS.values()},
-}
-EXTENSIONS = {t: e for t, e in FORMATS.values()}
 
 
 @router.get(
@@ -39,20 +33,10 @@ def read_image(
     facilitators; 404 `image_not_found` for anyone else. Served as an inert download-safe file:
     `nosniff`, a sandboxing Content-Security-Policy, and a private cache with an `ETag`."""
     image = readable_image(db, image_id, viewer)
-    tag = f'"{image.sha256}"'
-    headers = {
-        "ETag": tag,
-        "Cache-Control": "private, max-age=3600",
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-        "Content-Disposition": (
-            f'inline; filename="picture-{image.id}.{EXTENSIONS[image.content_type]}"'
-        ),
-        "Cross-Origin-Resource-Policy": "same-origin",
-    }
-    if if_none_match and tag in {t.strip().removeprefix("W/") for t in if_none_match.split(",")}:
-        return Response(status_code=304, headers=headers)
-    data = store.get(image.storage_key)
-    if data is None:
-        raise ImageNotFound("The picture's file is missing from the store")
-    return Response(content=data, media_type=image.content_type, headers=headers)
+    return picture_response(
+        image,
+        store,
+        if_none_match=if_none_match,
+        cache_control="private, max-age=3600",
+        missing=ImageNotFound("The picture's file is missing from the store"),
+    )

@@ -1,10 +1,11 @@
 """Facilitators: every table's storyboard, and writing on a table's behalf (recorded as such:
 the frame says a facilitator entered or edited it). The same rules as for members apply."""
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from backend.deps import DbSession
 from backend.errors import problem_responses
+from backend.kit.idempotency import IdempotencyKey, idempotent, user_caller
 from backend.storyboards import repository as repo
 from backend.storyboards import service, uploads, views
 from backend.storyboards.http import (
@@ -62,17 +63,27 @@ def read_storyboard(
     f"{BASE}/frames",
     name="storyboards-table-frames-create",
     status_code=status.HTTP_201_CREATED,
+    response_model=FramePublic,
     responses=ERRORS,
 )
 def create_frame(
-    access: WriteAccess, table: WriteTable, db: DbSession, data: FrameCreate, response: Response
-) -> FramePublic:
-    """Add a frame at the end for the table (`entered_by_facilitator`)."""
-    frame = service.add_frame(
-        db=db, workshop=access.workshop, table=table, editor=_editor(access), data=data
-    )
-    response.headers["ETag"] = views.etag(frame.version)
-    return views.one_frame(db, frame)
+    request: Request,
+    access: WriteAccess,
+    table: WriteTable,
+    db: DbSession,
+    data: FrameCreate,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Add a frame at the end for the table (`entered_by_facilitator`); the same rules as
+    `POST /me/storyboard/frames`, `Idempotency-Key` included."""
+    caller = user_caller(access.facilitator.user.id)
+    with idempotent(db, request, key=idempotency_key, caller=caller, body=data) as call:
+        if call.replay is not None:
+            return call.replay
+        frame = service.add_frame(
+            db=db, workshop=access.workshop, table=table, editor=_editor(access), data=data
+        )
+        return call.respond(201, views.one_frame(db, frame), {"ETag": views.etag(frame.version)})
 
 
 @router.patch(

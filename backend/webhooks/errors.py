@@ -19,3 +19,9 @@ class WebhookDisabled(RuleBroken):
     code = "webhook_disabled"
     title_en = "This webhook is disabled; enable it first"
     title_cy = "Mae'r bachyn gwe hwn wedi'i analluogi; galluogwch ef yn gyntaf"
+
+
+class WebhookDeliveryNotFound(NotFound):
+    code = "webhook_delivery_not_found"
+    title_en = "No such delivery of this webhook"
+    title_cy = "Nid oes anfoniad o'r fath gan y bachyn gwe hwn"

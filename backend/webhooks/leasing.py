@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from backend.config import Settings
 from backend.db import WRITE_OPTION
 from backend.models import DeliveryStatus, WebhookDelivery, WebhookEvent, WebhookSubscription
+from backend.models.webhooks import AttemptErrorKind, WebhookAttempt
 from backend.webhooks.catalogue import WebhookEnvelope
 
 
@@ -36,11 +37,20 @@ class DeliveryJob:
 
 @dataclass(frozen=True)
 class AttemptResult:
+    """How one HTTP attempt went: an answer (`status_code`, `excerpt`) or why there was none."""
+
     delivery_id: uuid.UUID
-    delivered: bool
-    status_code: int | None
-    excerpt: str | None
-    error: str | None
+    started_at: datetime
+    duration_ms: int
+    status_code: int | None = None
+    excerpt: str | None = None
+    truncated: bool = False
+    error_kind: AttemptErrorKind | None = None
+    error: str | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
 
 
 def _due(now: datetime):  # type: ignore[no-untyped-def]
@@ -142,25 +152,37 @@ def retry_delay(attempts: int, settings: Settings) -> float:
 def record(
     engine: Engine, *, owner: str, results: list[AttemptResult], settings: Settings, now: datetime
 ) -> None:
-    """Write each attempt's outcome on its delivery, unless `owner`'s lease was lost."""
+    """Log each attempt and write its outcome on its delivery, in one transaction, unless
+    `owner`'s lease was lost (then the delivery, and its log, belong to whoever holds it now)."""
     with Session(engine.execution_options(**{WRITE_OPTION: True})) as db:
         for result in results:
             delivery = db.get(WebhookDelivery, result.delivery_id, with_for_update=True)
             if delivery is None or delivery.lease_owner != owner:
                 continue
             delivery.attempts += 1
-            delivery.last_attempt_at = now
-            delivery.last_status_code = result.status_code
-            delivery.last_response_excerpt = result.excerpt
-            delivery.last_error = result.error
+            db.add(_attempt_row(delivery, result))
             delivery.leased_until, delivery.lease_owner = None, None
             if result.delivered:
-                delivery.status, delivery.delivered_at = DeliveryStatus.delivered, now
+                delivery.status, delivery.finished_at = DeliveryStatus.delivered, now
             elif delivery.attempts >= settings.webhooks_max_attempts:
-                delivery.status = DeliveryStatus.failed
+                delivery.status, delivery.finished_at = DeliveryStatus.failed, now
             else:
                 delivery.next_attempt_at = now + timedelta(
                     seconds=retry_delay(delivery.attempts, settings)
                 )
             db.add(delivery)
         db.commit()
+
+
+def _attempt_row(delivery: WebhookDelivery, result: AttemptResult) -> WebhookAttempt:
+    return WebhookAttempt(
+        delivery_id=delivery.id,
+        number=delivery.attempts,
+        started_at=result.started_at,
+        duration_ms=result.duration_ms,
+        status_code=result.status_code,
+        error_kind=result.error_kind,
+        error=result.error,
+        response_excerpt=result.excerpt,
+        response_truncated=result.truncated,
+    )

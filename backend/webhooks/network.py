@@ -28,6 +28,10 @@ class TargetRefused(httpcore.ConnectError):
     """The host resolved only to addresses webhooks may not reach."""
 
 
+class NameNotResolved(httpcore.ConnectError):
+    """The host name did not resolve (in time)."""
+
+
 class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, *, allow_private: bool, resolver: Resolver = system_resolver) -> None:
         self.allow_private = allow_private
@@ -45,7 +49,7 @@ class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
         try:
             addresses = await asyncio.wait_for(self.resolver(host, port), timeout)
         except (OSError, TimeoutError) as exc:
-            raise httpcore.ConnectError(f"Could not resolve {host}: {exc}") from exc
+            raise NameNotResolved(f"Could not resolve {host}: {exc or 'timed out'}") from exc
         allowed = [a for a in addresses if self.allow_private or is_public_address(a)]
         if not allowed:
             raise TargetRefused(f"{host} resolves only to non-public addresses")

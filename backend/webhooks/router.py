@@ -14,6 +14,7 @@ from backend.partners.access import OwnerReader, OwnerWriter
 from backend.webhooks import service
 from backend.webhooks.catalogue import EVENT_KINDS
 from backend.webhooks.schemas import (
+    AttemptPublic,
     DeliveryPublic,
     EventKindPublic,
     WebhookCreate,
@@ -136,6 +137,32 @@ def ping_webhook(webhook: WritableWebhook, db: DbSession) -> DeliveryPublic:
 def list_deliveries(
     webhook: ReadableWebhook, db: DbSession, paging: Paging
 ) -> Page[DeliveryPublic]:
-    """The webhook's deliveries, newest first: event id and kind, status, attempts, the last
-    answer's status code and first characters."""
+    """The webhook's deliveries, newest first: event id and kind, status, number of attempts,
+    and the latest attempt (its answer's status code and first characters, or why there was
+    none). Finished deliveries are kept for `WEBHOOK_RETENTION_DAYS` (30 by default)."""
     return service.list_deliveries(db, sub=webhook, paging=paging)
+
+
+@router.get(
+    ONE + "/deliveries/{delivery_id}",
+    name="webhooks-deliveries-read",
+    responses=problem_responses(401, 403, 404),
+)
+def read_delivery(
+    delivery_id: uuid.UUID, webhook: ReadableWebhook, db: DbSession
+) -> DeliveryPublic:
+    """One delivery of the webhook and its latest attempt (e.g. to follow a test ping)."""
+    return service.delivery_public(*service.get_delivery(db, sub=webhook, delivery_id=delivery_id))
+
+
+@router.get(
+    ONE + "/deliveries/{delivery_id}/attempts",
+    name="webhooks-deliveries-attempts-list",
+    responses=problem_responses(400, 401, 403, 404),
+)
+def list_attempts(
+    delivery_id: uuid.UUID, webhook: ReadableWebhook, db: DbSession, paging: Paging
+) -> Page[AttemptPublic]:
+    """Every attempt of one delivery, oldest first: when it started, how long it took, the
+    answer's HTTP status and first 2 KB, or why there was no answer (`error_kind`)."""
+    return service.list_attempts(db, sub=webhook, delivery_id=delivery_id, paging=paging)

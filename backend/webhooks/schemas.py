@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from backend.models import DeliveryStatus
+from backend.models.webhooks import AttemptErrorKind
 from backend.webhooks.catalogue import EVENT_KINDS
 from backend.webhooks.targets import URL_MAX_LENGTH, url_problem
 
@@ -83,7 +84,8 @@ class WebhookCreated(WebhookPublic, WebhookSecret):
 
 
 class DeliveryPublic(BaseModel):
-    """One event sent (or to be sent) to one webhook, and its latest attempt."""
+    """One event sent (or to be sent) to one webhook, and its latest attempt (every attempt:
+    `GET .../deliveries/{delivery_id}/attempts`)."""
 
     id: uuid.UUID
     event_id: uuid.UUID = Field(description="The `Cyd-Webhook-Id` header")
@@ -93,7 +95,28 @@ class DeliveryPublic(BaseModel):
     next_attempt_at: datetime | None = Field(description="When the next retry is due (pending)")
     last_attempt_at: datetime | None
     last_status_code: int | None
-    last_response_excerpt: str | None
+    last_error_kind: AttemptErrorKind | None
+    last_response_excerpt: str | None = Field(description="The latest answer's first characters")
     last_error: str | None
     delivered_at: datetime | None
     created_at: datetime
+
+
+class AttemptPublic(BaseModel):
+    """One HTTP attempt of a delivery: the answer, or why there was none."""
+
+    number: int = Field(description="1 for the first attempt")
+    started_at: datetime
+    duration_ms: int
+    status_code: int | None = Field(description="The answer's HTTP status; null without one")
+    error_kind: AttemptErrorKind | None = Field(
+        description="Why there was no answer: `timeout`, `refused` (no connection), `unresolved` "
+        "(unknown host name), `blocked` (the host is not on a public address) or `network` (the "
+        "connection broke or the answer was not HTTP)"
+    )
+    error: str | None = Field(description="The error's message, when there was no answer")
+    response_excerpt: str | None = Field(
+        description="The answer's first 2 KB as plain text (control characters replaced); null "
+        "when empty or compressed"
+    )
+    response_truncated: bool = Field(description="The answer was longer than the excerpt")

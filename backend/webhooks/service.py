@@ -10,11 +10,18 @@ from backend.kit.clock import utcnow
 from backend.kit.pagination import Page, PageParams, paginate
 from backend.kit.tokens import new_token
 from backend.models import DeliveryStatus, User, WebhookDelivery, WebhookEvent, WebhookSubscription
+from backend.models.webhooks import WebhookAttempt
 from backend.webhooks import outbox
 from backend.webhooks import repository as repo
 from backend.webhooks.catalogue import Ping
-from backend.webhooks.errors import WebhookDisabled, WebhookNotFound, WebhookTargetRefused
+from backend.webhooks.errors import (
+    WebhookDeliveryNotFound,
+    WebhookDisabled,
+    WebhookNotFound,
+    WebhookTargetRefused,
+)
 from backend.webhooks.schemas import (
+    AttemptPublic,
     DeliveryPublic,
     WebhookCreate,
     WebhookCreated,
@@ -24,6 +31,7 @@ from backend.webhooks.schemas import (
 from backend.webhooks.targets import private_target_problem
 
 SECRET_PREFIX = "cyd_whsec"
+SUMMARY_CHARS = 300  # of the latest answer, in the deliveries list
 
 
 def webhook_public(sub: WebhookSubscription) -> WebhookPublic:
@@ -38,8 +46,12 @@ def webhook_public(sub: WebhookSubscription) -> WebhookPublic:
     )
 
 
-def delivery_public(delivery: WebhookDelivery, event: WebhookEvent) -> DeliveryPublic:
+def delivery_public(
+    delivery: WebhookDelivery, event: WebhookEvent, last: WebhookAttempt | None
+) -> DeliveryPublic:
     pending = delivery.status == DeliveryStatus.pending
+    delivered = delivery.status == DeliveryStatus.delivered
+    excerpt = last.response_excerpt if last else None
     return DeliveryPublic(
         id=delivery.id,
         event_id=event.id,
@@ -47,12 +59,26 @@ def delivery_public(delivery: WebhookDelivery, event: WebhookEvent) -> DeliveryP
         status=delivery.status,
         attempts=delivery.attempts,
         next_attempt_at=delivery.next_attempt_at if pending else None,
-        last_attempt_at=delivery.last_attempt_at,
-        last_status_code=delivery.last_status_code,
-        last_response_excerpt=delivery.last_response_excerpt,
-        last_error=delivery.last_error,
-        delivered_at=delivery.delivered_at,
+        last_attempt_at=last.started_at if last else None,
+        last_status_code=last.status_code if last else None,
+        last_error_kind=last.error_kind if last else None,
+        last_response_excerpt=excerpt[:SUMMARY_CHARS] if excerpt else None,
+        last_error=last.error if last else None,
+        delivered_at=delivery.finished_at if delivered else None,
         created_at=delivery.created_at,
+    )
+
+
+def attempt_public(row: WebhookAttempt) -> AttemptPublic:
+    return AttemptPublic(
+        number=row.number,
+        started_at=row.started_at,
+        duration_ms=row.duration_ms,
+        status_code=row.status_code,
+        error_kind=row.error_kind,
+        error=row.error,
+        response_excerpt=row.response_excerpt,
+        response_truncated=row.response_truncated,
     )
 
 
@@ -133,7 +159,7 @@ def ping(db: Session, *, sub: WebhookSubscription) -> DeliveryPublic:
     delivery = outbox.enqueue_ping(db, sub, Ping(subscription_id=sub.id))
     event = db.get(WebhookEvent, delivery.event_id)
     assert event is not None
-    return delivery_public(delivery, event)
+    return delivery_public(delivery, event, None)
 
 
 def list_deliveries(
@@ -142,4 +168,23 @@ def list_deliveries(
     rows, cursor = repo.deliveries_page(
         db, subscription_id=sub.id, cursor=paging.cursor, limit=paging.limit
     )
-    return Page(items=[delivery_public(d, e) for d, e in rows], next_cursor=cursor)
+    return Page(items=[delivery_public(*row) for row in rows], next_cursor=cursor)
+
+
+def get_delivery(
+    db: Session, *, sub: WebhookSubscription, delivery_id: uuid.UUID
+) -> repo.LoggedDelivery:
+    found = repo.delivery_of(db, subscription_id=sub.id, delivery_id=delivery_id)
+    if found is None:
+        raise WebhookDeliveryNotFound()
+    return found
+
+
+def list_attempts(
+    db: Session, *, sub: WebhookSubscription, delivery_id: uuid.UUID, paging: PageParams
+) -> Page[AttemptPublic]:
+    delivery, _event, _last = get_delivery(db, sub=sub, delivery_id=delivery_id)
+    rows, cursor = repo.attempts_page(
+        db, delivery_id=delivery.id, cursor=paging.cursor, limit=paging.limit
+    )
+    return Page(items=[attempt_public(row) for row in rows], next_cursor=cursor)

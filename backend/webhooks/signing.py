@@ -34,6 +34,8 @@ def delivery_headers(*, secret: str, event_id: str, timestamp: int, body: bytes)
         SIGNATURE_HEADER: signature(secret, timestamp, body),
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
+        # The answer's first bytes are logged as sent (backend/webhooks/sending.py).
+        "Accept-Encoding": "identity",
     }
 
 

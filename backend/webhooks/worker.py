@@ -1,5 +1,6 @@
 """The delivery worker: an asyncio task in every app process that leases due deliveries, sends
-them and records the outcome (retried with backoff, `failed` after the last attempt).
+them and records the outcome (retried with backoff, `failed` after the last attempt), and once an
+hour deletes history older than `webhook_retention_days` (backend/webhooks/retention.py).
 
 Several processes may run it on one database: leasing (backend/webhooks/leasing.py) makes sure
 each delivery has one sender at a time.
@@ -13,6 +14,7 @@ import socket
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
@@ -20,11 +22,12 @@ from sqlalchemy.engine import Engine
 from backend.config import Settings
 from backend.kit.clock import utcnow
 from backend.kit.write_gate import write_queue_for
-from backend.webhooks import leasing, sending
+from backend.webhooks import leasing, retention, sending
 from backend.webhooks.network import Resolver, system_resolver, webhook_client
 
 logger = logging.getLogger(__name__)
 BATCH = 20
+SWEEP_EVERY = timedelta(hours=1)
 
 
 class DeliveryWorker:
@@ -46,6 +49,7 @@ class DeliveryWorker:
             resolver=resolver,
         )
         self.queue = write_queue_for(engine)
+        self.next_sweep_at: datetime | None = None
 
     async def run_once(self) -> int:
         """Send what is due now; how many deliveries were attempted."""
@@ -75,12 +79,21 @@ class DeliveryWorker:
             )
         return len(jobs)
 
+    async def sweep_if_due(self, now: datetime) -> retention.Deleted | None:
+        """Delete expired history unless this worker did within the last hour (None then)."""
+        if self.next_sweep_at is not None and now < self.next_sweep_at:
+            return None
+        self.next_sweep_at = now + SWEEP_EVERY
+        before = now - timedelta(days=self.settings.webhook_retention_days)
+        return await retention.sweep(self.engine, before=before)
+
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
+                await self.sweep_if_due(utcnow())
                 attempted = await self.run_once()
             except Exception:
-                logger.exception("webhook delivery round failed")
+                logger.exception("webhook worker round failed")
                 attempted = 0
             if attempted == 0:
                 with contextlib.suppress(TimeoutError):

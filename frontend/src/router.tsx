@@ -53,6 +53,7 @@ const InitiativePage = lazy(() => import("./features/initiatives/InitiativePage"
 const StewardshipsPage = lazy(() => import("./features/initiatives/StewardshipsPage"));
 const StewardInvitationPage = lazy(() => import("./features/initiatives/StewardInvitationPage"));
 const PublicSessionPage = lazy(() => import("./features/publishing/PublicSessionPage"));
+const ReportPage = lazy(() => import("./features/reports/ReportPage"));
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -115,6 +116,7 @@ export const router = createBrowserRouter([
           { path: "organisations/:organisationId/api-keys", element: page(ApiKeysPage) },
           { path: "organisations/:organisationId/webhooks", element: page(WebhooksPage) },
           { path: "organisations/:organisationId/webhooks/:webhookId", element: page(WebhookPage) },
+          { path: "sessions/:sessionId/report", element: page(ReportPage) },
           {
             path: "sessions/:sessionId",
             element: page(SessionLayout),

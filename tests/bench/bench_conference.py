@@ -3,6 +3,7 @@
     uv run python tests/bench/bench_conference.py                 # 700 participants, ~100 tables
     uv run python tests/bench/bench_conference.py --participants 60 --ideas 3    # quick smoke run
     uv run python tests/bench/bench_conference.py --find-max      # largest N meeting the targets
+    uv run python tests/bench/bench_conference.py --workers 2     # two server processes + Redis
 
 N participants join a fresh session, are seated (table_count = N // 7 unless --tables), and the
 session moves to ideate. Each participant holds its own event stream (SSE) and posts --ideas ideas
@@ -42,6 +43,7 @@ from tests.bench.conference.server import (
     cpu_seconds,
     create_schema,
     describe_server,
+    forget_redis_keys,
     free_port,
     raise_nofile,
     start_server,
@@ -184,11 +186,11 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
     tmp = Path(tempfile.mkdtemp(prefix="cyd-bench-"))
     port = free_port()
     db_file = create_schema(tmp)
-    server = start_server(tmp, port, args.profile)
+    server = start_server(tmp, port, args.profile, args.workers)
     result: dict[str, Any] = {"n": n}
     clients: Clients | None = None
     try:
-        describe_server(args.profile, server, port, db_file, say)
+        describe_server(args.profile, server, port, db_file, say, args.workers)
         ceiling = run_ceiling(args, port, say)
         result["ceiling"] = ceiling
         setup, has_votes = run_setup(args, port, n, say)
@@ -227,6 +229,8 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        if args.workers > 1:
+            forget_redis_keys(tmp)
         if args.keep:
             say(f"kept:        {tmp}")
         else:
@@ -271,6 +275,12 @@ def main() -> None:
     parser.add_argument("--gap-min", type=float, default=2.0)
     parser.add_argument("--gap-max", type=float, default=6.0)
     parser.add_argument("--processes", type=int, default=4, help="client worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (uvicorn --workers); more than one uses the local Redis as broker",
+    )
     parser.add_argument("--ceiling-s", type=float, default=5.0)
     parser.add_argument("--ceiling-connections", type=int, default=16, help="per client process")
     parser.add_argument("--settle-s", type=float, default=3.0)

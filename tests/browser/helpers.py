@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import BrowserContext, Page, expect
 
 from backend.config import PROJECT_ROOT
+from tests.browser.axe import assert_accessible
 
 PASSWORD = "correct horse battery staple"
 _counter = itertools.count(1)
@@ -216,6 +217,17 @@ def switch_language(page: Page, lang: str) -> None:
     expect(
         page.get_by_role("button", name="English" if lang == "cy" else "Cymraeg")
     ).to_be_visible()
+
+
+def check_both_languages(page: Page, screen: str, heading: str) -> None:
+    """Axe-check the screen in English, switch to Welsh (its level-1 heading is `heading`) and
+    check again, then switch back to English."""
+    assert_accessible(page, f"{screen} (en)")
+    switch_language(page, "cy")
+    expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+    assert_accessible(page, f"{screen} (cy)")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 # --- emails the server wrote to its outbox (DATA_DIR/outbox) -------------------------------

@@ -1,6 +1,7 @@
 """An owner manages partner access in the web client, in English and in Welsh, at phone width:
-creates an API key (shown once) and revokes it; subscribes a webhook to a real local receiver and
-sees a delivered test ping in the log. axe-core finds nothing on any of these screens."""
+creates an API key (shown once) and revokes it; subscribes a webhook to a real local receiver
+(which refuses the first try), sees the test ping delivered in the log and opens it, by keyboard,
+onto both attempts. axe-core finds nothing on any of these screens."""
 
 import json
 from collections.abc import Iterator
@@ -24,14 +25,19 @@ AREA = PROJECT_ROOT / "frontend" / "src" / "i18n" / "areas"
 @pytest.fixture(scope="module")
 def base_url(server_data_dir: Path) -> Iterator[str]:
     """This module's server may deliver webhooks to loopback (the test receiver), promptly."""
-    extra = {"WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true", "WEBHOOKS_POLL_SECONDS": "0.3"}
+    extra = {
+        "WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
+        "WEBHOOKS_POLL_SECONDS": "0.3",
+        "WEBHOOKS_RETRY_BASE_SECONDS": "0.2",
+        "WEBHOOKS_RETRY_MAX_SECONDS": "0.5",
+    }
     with running_server(server_data_dir, extra) as url:
         yield url
 
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    with receiving() as running:
+    with receiving(fail_first=1) as running:
         yield running
 
 
@@ -118,17 +124,39 @@ def test_owner_manages_keys_and_webhooks(
     page.get_by_role("link", name=t(lang, "hooks.openLabel", url=receiver.url)).click()
     expect(page.get_by_role("heading", level=1, name=t(lang, "hook.title"))).to_be_visible()
     page.get_by_role("button", name=t(lang, "hook.ping")).click()
-    delivered = page.get_by_test_id("deliveries").locator("tr[data-status='delivered']")
+    delivered = page.get_by_test_id("deliveries").locator("li[data-status='delivered']")
     expect(delivered).to_have_count(1, timeout=20_000)
     expect(delivered).to_contain_text(t(lang, "hook.statusValue.delivered"))
-    expect(delivered).to_contain_text("200")
+    two = "hook.attemptCount_other" if lang == "en" else "hook.attemptCount_two"
+    expect(delivered).to_contain_text(t(lang, two, count=2))
+    expect(delivered).to_contain_text(t(lang, "hook.answered", code=200))
     assert_accessible(page, f"[{lang}] webhook deliveries log")
 
-    (request,) = receiver.requests
-    assert verify_signature(
-        secret,
-        request.headers["cyd-webhook-timestamp"],
-        request.body,
-        request.headers["cyd-webhook-signature"],
-    )
-    assert json.loads(request.body)["kind"] == "ping"
+    toggle = delivered.get_by_role("button", name=t(lang, "event.ping"))
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    attempts = delivered.get_by_test_id("attempts").get_by_role("listitem")
+    expect(attempts).to_have_count(2)
+    expect(attempts.nth(0)).to_contain_text(t(lang, "hook.attemptNumber", number=1))
+    expect(attempts.nth(0)).to_contain_text(t(lang, "hook.answered", code=500))
+    expect(attempts.nth(0)).to_contain_text("not yet, try again")
+    expect(attempts.nth(1)).to_contain_text(t(lang, "hook.answered", code=200))
+    expect(attempts.nth(1)).to_contain_text("thanks")
+    assert_accessible(page, f"[{lang}] a delivery opened onto its attempts")
+    page.screenshot(path=f"/tmp/hooks-attempts-{lang}.png", full_page=True)
+    page.keyboard.press("Space")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(attempts.first).to_be_hidden()
+
+    first, second = receiver.requests
+    assert first.headers["cyd-webhook-id"] == second.headers["cyd-webhook-id"]
+    for request in (first, second):
+        assert verify_signature(
+            secret,
+            request.headers["cyd-webhook-timestamp"],
+            request.body,
+            request.headers["cyd-webhook-signature"],
+        )
+        assert json.loads(request.body)["kind"] == "ping"

@@ -7,13 +7,16 @@ from fastapi import FastAPI
 from sqlmodel import Session
 
 from backend.models import Combination, CombinationVote, Phase
+from backend.models.combinations import CombinationSupport
 from tests.factories.accounts import make_facilitator, sign_in_client
 from tests.factories.ideas import count
+from tests.factories.participants import make_participant, participant_token
 from tests.factories.tables import assert_problem
 from tests.pitches.helpers import ME, make_hall
 
 
 async def proposal(db: Session, client: httpx.AsyncClient, facilitator: Any = None) -> Any:
+    """A draft of table 1 to table 2 (two of three present agree: it is still a draft)."""
     hall = make_hall(db, facilitator, phase=Phase.combine)
     a, b = hall.teams
     made = await client.post(
@@ -31,6 +34,10 @@ class TestAuthz:
         for method, url, body in [
             ("GET", f"{ME}/combinations/{cid}", None),
             ("POST", f"{ME}/combinations/{cid}/votes", {"accept": True}),
+            ("PUT", f"{ME}/combinations/{cid}/support", None),
+            ("DELETE", f"{ME}/combinations/{cid}/support", None),
+            ("PUT", f"{ME}/combinations/{cid}/withdrawal", None),
+            ("DELETE", f"{ME}/combinations/{cid}/withdrawal", None),
         ]:
             response = await client.request(method, url, json=body, headers=stranger.auth())
             assert_problem(response, 404, "combination_not_found")
@@ -45,6 +52,7 @@ class TestAuthz:
             "items"
         ] == []
         assert count(app, Combination) == 1
+        assert count(app, CombinationSupport) == 1
         assert count(app, CombinationVote) == 0
 
     async def test_facilitators_of_other_sessions(
@@ -53,17 +61,38 @@ class TestAuthz:
         facilitator = new_client()
         hall, cid = await proposal(db, client, facilitator)
         _, foreign = await proposal(db, client)
-        close = f"{hall.base}/combinations/{foreign}/close"
-        assert_problem(await facilitator.post(close), 404, "combination_not_found")
+        for action in ("close", "send"):
+            url = f"{hall.base}/combinations/{foreign}/{action}"
+            assert_problem(await facilitator.post(url), 404, "combination_not_found")
         outsider = new_client()
         sign_in_client(db, outsider, make_facilitator(db).user)
         for method, url in [
             ("GET", f"{hall.base}/combinations"),
             ("POST", f"{hall.base}/combinations/{cid}/close"),
+            ("POST", f"{hall.base}/combinations/{cid}/send"),
         ]:
             assert_problem(await outsider.request(method, url), 404, "session_not_found")
         assert count(app, Combination) == 2
         assert {
             c["status"]
             for c in (await facilitator.get(f"{hall.base}/combinations")).json()["items"]
-        } == {"open"}
+        } == {"draft"}
+
+    async def test_a_participant_without_a_table(
+        self, app: FastAPI, db: Session, client: httpx.AsyncClient
+    ) -> None:
+        hall, cid = await proposal(db, client)
+        loner = make_participant(db, hall.room.workshop, display_name="Not seated")
+        auth = {"Authorization": f"Bearer {participant_token(db, loner)[0]}"}
+        other = str(hall.teams[1].table.id)
+        for method, url, body in [
+            ("POST", f"{ME}/combinations", {"table_id": other, "text": "Mine"}),
+            ("PUT", f"{ME}/combinations/{cid}/support", None),
+            ("PUT", f"{ME}/combinations/{cid}/withdrawal", None),
+            ("POST", f"{ME}/combinations/{cid}/votes", {"accept": True}),
+        ]:
+            response = await client.request(method, url, json=body, headers=auth)
+            assert_problem(response, 409, "not_seated")
+        assert count(app, Combination) == 1
+        assert count(app, CombinationSupport) == 1
+        assert count(app, CombinationVote) == 0

@@ -74,7 +74,7 @@ def _build_room(db: Session) -> Room:
 
 def note(db: Session, room: Room, table: WorkshopTable, text: str) -> int:
     """A table event written straight to the log (no broker: streams find it on their next read)."""
-    event = record_event(
+    seq = record_event(
         db,
         workshop_id=room.workshop.id,
         kind="test.note",
@@ -82,7 +82,7 @@ def note(db: Session, room: Room, table: WorkshopTable, text: str) -> int:
         table_id=table.id,
     )
     db.commit()
-    return event.seq
+    return seq
 
 
 @pytest.fixture(scope="module")

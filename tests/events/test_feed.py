@@ -173,11 +173,11 @@ class TestListener:
 
 
 def _write(db: Session, room: Room, audience: Audience) -> int:
-    event = record_event(
+    seq = record_event(
         db, workshop_id=room.workshop.id, kind="test.note", payload={}, audience=audience
     )
     db.commit()
-    return event.seq
+    return seq
 
 
 async def _collect(listener: Listener, count: int) -> list[tuple[int, str]]:

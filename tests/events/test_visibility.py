@@ -22,11 +22,12 @@ def _everyone(db: Session, room: Room) -> list[int]:
         note(db, room, room.table_b, "b"),
     ]
     for audience in (Audience.session, Audience.facilitators):
-        event = record_event(
-            db, workshop_id=room.workshop.id, kind="test.note", payload={}, audience=audience
+        seqs.append(
+            record_event(
+                db, workshop_id=room.workshop.id, kind="test.note", payload={}, audience=audience
+            )
         )
         db.commit()
-        seqs.append(event.seq)
     return seqs  # a, b, session, facilitators
 
 

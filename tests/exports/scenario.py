@@ -14,7 +14,6 @@ from backend.models import (
     IdeaModeration,
     IdeaParent,
     IdeaRevision,
-    IdeaScore,
     IdeaSource,
     IdeaStatus,
     ModerationAction,
@@ -31,6 +30,7 @@ from backend.models import (
 )
 from tests.factories.ideas import make_idea, make_theme
 from tests.factories.participants import make_participant
+from tests.factories.reduction import idea_score
 from tests.factories.tables import Room, make_room, make_table
 
 WELSH_TITLE = "Gŵyl y Bysiau: ŷ â"
@@ -225,30 +225,9 @@ def _reduce(
             RunoffVote(
                 table_id=table.id, runoff_number=1, idea_id=merged.id, participant_id=refusing.id
             ),
-            IdeaScore(
-                table_id=table.id,
-                idea_id=welsh.id,
-                participant_id=consenting.id,
-                desirability=5,
-                feasibility=4,
-                viability=3,
-            ),
-            IdeaScore(
-                table_id=table.id,
-                idea_id=welsh.id,
-                participant_id=refusing.id,
-                desirability=3,
-                feasibility=3,
-                viability=2,
-            ),
-            IdeaScore(
-                table_id=table.id,
-                idea_id=hidden.id,
-                participant_id=refusing.id,
-                desirability=5,
-                feasibility=5,
-                viability=5,
-            ),
+            idea_score(table, consenting, welsh, 5, 4, 3),
+            idea_score(table, refusing, welsh, 3, 3, 2),
+            idea_score(table, refusing, hidden, 5, 5, 5),
             RoundClosure(
                 table_id=table.id,
                 stage=ReductionStage.voting,

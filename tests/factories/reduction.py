@@ -133,17 +133,22 @@ def arrange(
     db.commit()
 
 
-def give_score(db: Session, board: Board, member: int, idea: int, d: int, f: int, v: int) -> None:
-    db.add(
-        IdeaScore(
-            table_id=board.table.id,
-            idea_id=board.ideas[idea].id,
-            participant_id=board.members[member].id,
-            desirability=d,
-            feasibility=f,
-            viability=v,
-        )
+def idea_score(
+    table: WorkshopTable, person: Participant, idea: Idea, d: int, f: int, v: int
+) -> IdeaScore:
+    """`person`'s desirability, feasibility and viability scores for `idea` at `table`."""
+    return IdeaScore(
+        table_id=table.id,
+        idea_id=idea.id,
+        participant_id=person.id,
+        desirability=d,
+        feasibility=f,
+        viability=v,
     )
+
+
+def give_score(db: Session, board: Board, member: int, idea: int, d: int, f: int, v: int) -> None:
+    db.add(idea_score(board.table, board.members[member], board.ideas[idea], d, f, v))
     db.commit()
 
 

@@ -130,3 +130,33 @@ class TestListing:
         seen = {p["table"]["id"] for p in page["items"] + rest["items"]}
         assert seen == {str(hall.teams[1].table.id), str(hall.teams[2].table.id)}
         assert all("rank" not in p and "score" not in p for p in rest["items"])
+
+    async def test_by_table_number_whoever_pitched_first(
+        self, db: Session, client: httpx.AsyncClient
+    ) -> None:
+        hall = make_hall(db, client, tables=4)
+        for team in reversed(hall.teams):  # table 4 pitches first, table 1 last
+            assert (await save_pitch(client, team)).status_code == 200
+        numbers = [t.table.number for t in hall.teams]
+        assert numbers == sorted(numbers)
+        listed = (await client.get(f"{hall.base}/pitches")).json()
+        assert [p["table"]["number"] for p in listed["items"]] == numbers
+        # Page by page, in the same order.
+        seen: list[int] = []
+        cursor = None
+        while True:
+            query = f"?limit=3&cursor={cursor}" if cursor else "?limit=3"
+            page = (await client.get(f"{hall.base}/pitches{query}")).json()
+            seen += [p["table"]["number"] for p in page["items"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert seen == numbers
+        others = (await client.get(f"{ME}/pitches", headers=hall.teams[1].auth())).json()
+        assert [p["table"]["number"] for p in others["items"]] == [numbers[0], *numbers[2:]]
+
+    async def test_bad_cursor(self, db: Session, client: httpx.AsyncClient) -> None:
+        hall = make_hall(db, client)
+        for cursor in ("not-a-cursor", "eyJ0YWJsZSI6ICJ4In0"):  # the second: {"table": "x"}
+            response = await client.get(f"{hall.base}/pitches?cursor={cursor}")
+            assert_problem(response, 400, "invalid_cursor")

@@ -159,6 +159,20 @@ class TestFacilitators:
         row = read_rows(app, select(StoryboardFrame).where(StoryboardFrame.title == "A2"))[0]
         assert row.updated_by_user_id == stage.board.room.facilitator.user.id
 
+    async def test_a_retried_add_makes_one_frame(
+        self, app: FastAPI, db: Session, client: httpx.AsyncClient, stage: Stage
+    ) -> None:
+        sign_in_client(db, client, stage.board.room.facilitator.user)
+        before = len(frames(app))
+        url = f"{stage.table_base}/frames"
+        key = {"Idempotency-Key": "add-once"}
+        first = await client.post(url, json={"title": "Once"}, headers=key)
+        again = await client.post(url, json={"title": "Once"}, headers=key)
+        assert first.status_code == again.status_code == 201
+        assert first.json()["id"] == again.json()["id"]
+        assert first.headers["ETag"] == '"1"'
+        assert len(frames(app)) == before + 1
+
 
 class TestChoiceReopened:
     async def test_a_new_choice_starts_a_new_storyboard(

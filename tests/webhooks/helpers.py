@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from backend.config import Settings
 from backend.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
+from backend.models.webhooks import WebhookAttempt
 from backend.webhooks.worker import DeliveryWorker
 
 
@@ -43,6 +44,19 @@ def deliveries(db: Session) -> list[WebhookDelivery]:
     db.commit()  # a fresh snapshot: what the workers wrote since
     db.expire_all()
     rows = list(db.exec(select(WebhookDelivery).order_by(col(WebhookDelivery.seq))).all())
+    db.commit()
+    return rows
+
+
+def attempts_of(db: Session, delivery: WebhookDelivery) -> list[WebhookAttempt]:
+    db.commit()
+    rows = list(
+        db.exec(
+            select(WebhookAttempt)
+            .where(WebhookAttempt.delivery_id == delivery.id)
+            .order_by(col(WebhookAttempt.number))
+        ).all()
+    )
     db.commit()
     return rows
 

@@ -17,7 +17,13 @@ from backend.webhooks.outbox import enqueue
 from backend.webhooks.signing import verify_signature
 from backend.webhooks.worker import DeliveryWorker
 from tests.factories.accounts import make_organisation
-from tests.webhooks.helpers import deliveries, drain, make_subscription, quick_settings
+from tests.webhooks.helpers import (
+    attempts_of,
+    deliveries,
+    drain,
+    make_subscription,
+    quick_settings,
+)
 from tests.webhooks.receiver import receiving
 
 KIND = "session.phase_changed"
@@ -40,8 +46,16 @@ async def test_signed_retried_in_order_and_logged(
     rows = deliveries(db)
     assert [d.status for d in rows] == [DeliveryStatus.delivered] * 3
     assert [d.attempts for d in rows] == [3, 1, 1]
-    assert [d.last_status_code for d in rows] == [200, 200, 200]
-    assert rows[0].last_response_excerpt == "thanks"
+    assert all(d.finished_at is not None for d in rows)
+    logged = [attempts_of(db, d) for d in rows]
+    assert [[(a.number, a.status_code, a.response_excerpt) for a in log] for log in logged] == [
+        [(1, 500, "not yet, try again"), (2, 500, "not yet, try again"), (3, 200, "thanks")],
+        [(1, 200, "thanks")],
+        [(1, 200, "thanks")],
+    ]
+    first_log = logged[0]
+    assert first_log[0].started_at <= first_log[1].started_at <= first_log[2].started_at
+    assert all(a.error_kind is None and a.error is None for log in logged for a in log)
     # The first event was refused twice; the later ones waited for it (order per subscription).
     ids = receiver.event_ids()
     first = str(rows[0].event_id)
@@ -82,11 +96,15 @@ async def test_gives_up_after_max_attempts(app: FastAPI, settings: Settings, db:
         finally:
             await worker.aclose()
     rows = deliveries(db)
-    assert [(d.status, d.attempts, d.last_status_code) for d in rows] == [
-        (DeliveryStatus.failed, 3, 500),
-        (DeliveryStatus.failed, 3, 500),
+    assert [(d.status, d.attempts) for d in rows] == [
+        (DeliveryStatus.failed, 3),
+        (DeliveryStatus.failed, 3),
     ]
-    assert rows[0].last_response_excerpt == "not yet, try again"
+    assert all(d.finished_at is not None for d in rows)
+    for row in rows:
+        assert [(a.number, a.status_code, a.response_excerpt) for a in attempts_of(db, row)] == [
+            (n, 500, "not yet, try again") for n in (1, 2, 3)
+        ]
     assert len(receiver.requests) == 6
 
 
@@ -106,7 +124,8 @@ async def test_retry_waits_for_backoff(app: FastAPI, settings: Settings, db: Ses
     (row,) = deliveries(db)
     assert row.status == DeliveryStatus.pending
     assert row.next_attempt_at >= utcnow() + timedelta(seconds=29)
-    assert row.lease_owner is None
+    assert row.lease_owner is None and row.finished_at is None
+    assert [a.status_code for a in attempts_of(db, row)] == [500]
     assert len(receiver.requests) == 1
 
 
@@ -141,6 +160,7 @@ async def test_two_app_instances_never_deliver_twice(settings: Settings, db: Ses
     rows = deliveries(db)
     assert len(rows) == 40 and all(d.status == DeliveryStatus.delivered for d in rows)
     assert all(d.attempts == 1 for d in rows)
+    assert [len(attempts_of(db, d)) for d in rows] == [1] * 40
     sent = [(r.path, r.headers["cyd-webhook-id"]) for r in receiver.requests]
     assert len(sent) == len(set(sent)) == 40
     for i, sub in enumerate(subs):

@@ -8,12 +8,13 @@ from sqlmodel import Session
 
 from backend.config import Settings
 from backend.models import DeliveryStatus
+from backend.models.webhooks import AttemptErrorKind
 from backend.webhooks.network import webhook_client
 from backend.webhooks.outbox import enqueue
 from backend.webhooks.targets import is_public_address
 from backend.webhooks.worker import DeliveryWorker
 from tests.factories.accounts import make_organisation
-from tests.webhooks.helpers import deliveries, make_subscription, quick_settings
+from tests.webhooks.helpers import attempts_of, deliveries, make_subscription, quick_settings
 from tests.webhooks.receiver import receiving
 
 REBOUND = "hooks.partner.example"
@@ -112,8 +113,9 @@ async def test_worker_refuses_localhost_target_when_connecting(
         assert receiver.requests == []
     (row,) = deliveries(db)
     assert row.status == DeliveryStatus.pending and row.attempts == 1
-    assert row.last_status_code is None
-    assert "non-public" in (row.last_error or "")
+    (logged,) = attempts_of(db, row)
+    assert (logged.status_code, logged.error_kind) == (None, AttemptErrorKind.blocked)
+    assert "non-public" in (logged.error or "")
 
 
 async def test_redirects_are_not_followed() -> None:

@@ -2281,7 +2281,8 @@ export interface paths {
         put?: never;
         /**
          * Storyboards-Table-Frames-Create
-         * @description Add a frame at the end for the table (`entered_by_facilitator`).
+         * @description Add a frame at the end for the table (`entered_by_facilitator`); the same rules as
+         *     `POST /me/storyboard/frames`, `Idempotency-Key` included.
          */
         post: operations["storyboards-table-frames-create"];
         delete?: never;
@@ -2413,7 +2414,7 @@ export interface paths {
         };
         /**
          * Pitches-List-Mine
-         * @description Other tables' pitches of the ideas they carry now, oldest first. Never ranked.
+         * @description Other tables' pitches of the ideas they carry now, by table number. Never ranked.
          */
         get: operations["pitches-list-mine"];
         put?: never;
@@ -2521,7 +2522,7 @@ export interface paths {
         };
         /**
          * Pitches-List
-         * @description Every table's pitch of the idea it carries now, oldest first. Never ranked.
+         * @description Every table's pitch of the idea it carries now, by table number. Never ranked.
          */
         get: operations["pitches-list"];
         put?: never;
@@ -2618,16 +2619,19 @@ export interface paths {
         };
         /**
          * Combinations-List-Mine
-         * @description Proposals your table made or received, oldest first, with the receiving table's count
-         *     against the majority of its present members.
+         * @description Proposals your table made (drafts too) or received (once sent), oldest first, with each
+         *     table's count against the majority of its present members.
          */
         get: operations["combinations-list-mine"];
         put?: never;
         /**
          * Combinations-Propose
-         * @description Propose combining your table's idea with another table's (combine phase), with the
-         *     combined idea's text. That table decides. 422 `own_table`, `no_chosen_idea`, `same_idea`;
-         *     409 `proposal_open` while your last proposal to that table is undecided.
+         * @description Draft a proposal to combine your table's idea with another table's (combine phase), with
+         *     the combined idea's text. Drafting it is supporting it; it goes to that table (`status`
+         *     `open`) once more than half of your table's present members support it, at once when you
+         *     are the only one present. 422 `own_table`, `no_chosen_idea`, `same_idea`; 409
+         *     `proposal_open` while a draft or undecided proposal between these two tables' ideas exists
+         *     (either way round: the database refuses a second one, even sent at the same moment).
          */
         post: operations["combinations-propose"];
         delete?: never;
@@ -2699,6 +2703,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/combinations/{combination_id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Combinations-Support
+         * @description Support sending your table's draft to the other table (combine phase). When more than
+         *     half of your table's present members support it, it is sent (`combination.proposed`).
+         *     Supporting twice changes nothing. 403 `not_proposing_table`; 409 `combination_sent`,
+         *     `combination_withdrawn`, `combination_closed`, `combination_stale`.
+         */
+        put: operations["combinations-support"];
+        post?: never;
+        /**
+         * Combinations-Unsupport
+         * @description Withdraw your support for sending the draft while it is still a draft. Without your
+         *     support nothing changes. 403 `not_proposing_table`; 409 as for supporting.
+         */
+        delete: operations["combinations-unsupport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/combinations/{combination_id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Combinations-Withdraw
+         * @description Withdraw your table's proposal before the other table decides (combine phase). A draft:
+         *     its drafter withdraws it at once (403 `not_drafter` for anyone else, who may withdraw their
+         *     support instead). Sent: you support withdrawing it, and it is withdrawn when more than half
+         *     of your table's present members do; the other table's vote then ends. The record keeps it
+         *     as `withdrawn`. 403 `not_proposing_table`; 409 `combination_withdrawn`, `combination_closed`.
+         */
+        put: operations["combinations-withdraw"];
+        post?: never;
+        /**
+         * Combinations-Keep
+         * @description Take back your support for withdrawing a sent proposal while the other table has not
+         *     decided. 403 `not_proposing_table`; 409 `combination_not_sent`, `combination_withdrawn`,
+         *     `combination_closed`.
+         */
+        delete: operations["combinations-keep"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{session_id}/combinations": {
         parameters: {
             query?: never;
@@ -2708,7 +2770,7 @@ export interface paths {
         };
         /**
          * Combinations-List
-         * @description Every proposal in the session, oldest first, with its count or outcome.
+         * @description Every proposal in the session (drafts too), oldest first, with its counts or outcome.
          */
         get: operations["combinations-list"];
         put?: never;
@@ -2730,12 +2792,36 @@ export interface paths {
         put?: never;
         /**
          * Combinations-Close
-         * @description Close an open proposal when time is up (combine phase), recorded as closed by a
-         *     facilitator. The votes already cast decide: accepted when more of the receiving table's
-         *     members accepted than declined, otherwise declined (also when a table's idea has changed
-         *     since the proposal). Facilitators do not vote for tables.
+         * @description Close the receiving table's round on a sent proposal when time is up (combine phase),
+         *     recorded as closed by a facilitator. The votes already cast decide: accepted when more of the
+         *     receiving table's members accepted than declined, otherwise declined (also when a table's
+         *     idea has changed since the proposal). Facilitators do not vote for tables. 409
+         *     `combination_not_sent` for a draft, `combination_withdrawn`, `combination_closed`.
          */
         post: operations["combinations-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{session_id}/combinations/{combination_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Combinations-Send
+         * @description Close the proposing table's round on a draft when time is up (combine phase): the draft
+         *     goes to the other table, recorded as sent by a facilitator, as closing a table's choosing
+         *     round confirms its proposal. The other table still decides for itself. 409
+         *     `combination_sent`, `combination_withdrawn`, `combination_closed`, `combination_stale`.
+         */
+        post: operations["combinations-send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2828,10 +2914,59 @@ export interface paths {
         };
         /**
          * Publishing-Public-Session
-         * @description A published session as anyone may see it: its challenge and what each table chose, with
-         *     no names and nothing personal. 404 unless the session is published now.
+         * @description A published session as anyone may see it: its challenge, and per table the idea it chose,
+         *     its storyboard (pictures served by `publishing-public-picture`), its pitch and the offers of
+         *     help it received. No names and nothing personal; a participant's words only if they agreed
+         *     to publishing, and a table's storyboard and pitch words only if everyone who may have written
+         *     them agreed. 404 unless the session is published now.
          */
         get: operations["publishing-public-session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sessions/{session_id}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Publishing-Public-Initiatives
+         * @description The initiatives that came from a published session, as partners see them: status, steward
+         *     (members by role unless they agreed to be named), the action plan in figures, and outcome
+         *     indicators with their current measurements (value, day, source; never the note or who
+         *     recorded it; a count of one to four people suppressed). 404 unless published now.
+         */
+        get: operations["publishing-public-initiatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sessions/{session_id}/pictures/{picture_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Publishing-Public-Picture
+         * @description A storyboard picture that the session's public page shows, to anyone, as an inert file
+         *     (the same headers as `images-read`, revalidated on every use). 404
+         *     `public_picture_not_found` for any other picture, and `published_session_not_found` as soon
+         *     as the session is no longer published.
+         */
+        get: operations["publishing-public-picture"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3415,6 +3550,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{session_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports-Read
+         * @description The whole session as one document, to read, print or save as PDF: the challenge; each
+         *     table's perspective mix (counts, no names), themes and ideas with their lineage and dots; how
+         *     the table reduced them (shortlist and tie-break, average scores, how each round was closed,
+         *     the choice); its storyboard and pitch with other tables' responses; combinations across
+         *     tables; the initiatives taken forward with their stewards; and the feedback summary (numbers
+         *     only from five responses). Hidden ideas are left out. Nobody is named, and a participant's
+         *     own words show only if they agreed to their contributions being published (otherwise
+         *     `withheld` is true). 404 for a session outside your organisations.
+         */
+        get: operations["reports-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/scopes": {
         parameters: {
             query?: never;
@@ -3799,10 +3961,52 @@ export interface paths {
         };
         /**
          * Webhooks-Deliveries-List
-         * @description The webhook's deliveries, newest first: event id and kind, status, attempts, the last
-         *     answer's status code and first characters.
+         * @description The webhook's deliveries, newest first: event id and kind, status, number of attempts,
+         *     and the latest attempt (its answer's status code and first characters, or why there was
+         *     none). Finished deliveries are kept for `WEBHOOK_RETENTION_DAYS` (30 by default).
          */
         get: operations["webhooks-deliveries-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-Deliveries-Read
+         * @description One delivery of the webhook and its latest attempt (e.g. to follow a test ping).
+         */
+        get: operations["webhooks-deliveries-read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhooks-Deliveries-Attempts-List
+         * @description Every attempt of one delivery, oldest first: when it started, how long it took, the
+         *     answer's HTTP status and first 2 KB, or why there was no answer (`error_kind`).
+         */
+        get: operations["webhooks-deliveries-attempts-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4171,6 +4375,52 @@ export interface components {
             revoked_at: string | null;
         };
         /**
+         * AttemptErrorKind
+         * @description Why an attempt got no HTTP answer.
+         * @enum {string}
+         */
+        AttemptErrorKind: "timeout" | "refused" | "unresolved" | "blocked" | "network";
+        /**
+         * AttemptPublic
+         * @description One HTTP attempt of a delivery: the answer, or why there was none.
+         */
+        AttemptPublic: {
+            /**
+             * Number
+             * @description 1 for the first attempt
+             */
+            number: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Duration Ms */
+            duration_ms: number;
+            /**
+             * Status Code
+             * @description The answer's HTTP status; null without one
+             */
+            status_code: number | null;
+            /** @description Why there was no answer: `timeout`, `refused` (no connection), `unresolved` (unknown host name), `blocked` (the host is not on a public address) or `network` (the connection broke or the answer was not HTTP) */
+            error_kind: components["schemas"]["AttemptErrorKind"] | null;
+            /**
+             * Error
+             * @description The error's message, when there was no answer
+             */
+            error: string | null;
+            /**
+             * Response Excerpt
+             * @description The answer's first 2 KB as plain text (control characters replaced); null when empty or compressed
+             */
+            response_excerpt: string | null;
+            /**
+             * Response Truncated
+             * @description The answer was longer than the excerpt
+             */
+            response_truncated: boolean;
+        };
+        /**
          * BarrierTag
          * @description METHOD.md's barriers that co-production meets.
          * @enum {string}
@@ -4434,6 +4684,54 @@ export interface components {
             combined_idea_id: string | null;
         };
         /**
+         * CombinationDraftedEnvelope
+         * @description A `combination.drafted` event as sent in the `data:` line of the stream.
+         */
+        CombinationDraftedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.drafted";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationDraftedEvent"];
+        };
+        /**
+         * CombinationDraftedEvent
+         * @description A member of the proposing table drafted a proposal (proposing table only).
+         */
+        CombinationDraftedEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            /**
+             * Proposer Table Id
+             * Format: uuid
+             */
+            proposer_table_id: string;
+            /**
+             * Receiver Table Id
+             * Format: uuid
+             */
+            receiver_table_id: string;
+        };
+        /**
          * CombinationProposedEnvelope
          * @description A `combination.proposed` event as sent in the `data:` line of the stream.
          */
@@ -4460,7 +4758,10 @@ export interface components {
             created_at: string;
             payload: components["schemas"]["CombinationProposedEvent"];
         };
-        /** CombinationProposedEvent */
+        /**
+         * CombinationProposedEvent
+         * @description The proposing table sent its draft: the receiving table now decides.
+         */
         CombinationProposedEvent: {
             /**
              * Combination Id
@@ -4477,6 +4778,8 @@ export interface components {
              * Format: uuid
              */
             receiver_table_id: string;
+            /** @description `majority` of the proposing table, or `facilitator` when time was up */
+            sent_by: components["schemas"]["DecidedBy"];
         };
         /** CombinationPublic */
         CombinationPublic: {
@@ -4489,32 +4792,68 @@ export interface components {
             receiver: components["schemas"]["CombinationSide"];
             /** Text */
             text: string;
+            /** @description `draft` (the proposing table is deciding whether to send it), `open` (sent: the receiving table is deciding), `accepted`, `declined` or `withdrawn` */
             status: components["schemas"]["CombinationStatus"];
+            /** @description How the proposing table's round closed */
+            sent_by: components["schemas"]["DecidedBy"] | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** @description How the receiving table's round closed */
             decided_by: components["schemas"]["DecidedBy"] | null;
             /** Decided At */
             decided_at: string | null;
+            withdrawn_by: components["schemas"]["WithdrawnBy"] | null;
+            /** Withdrawn At */
+            withdrawn_at: string | null;
             /**
              * Combined Idea Id
              * @description Accepted: the new idea
              */
             combined_idea_id: string | null;
+            /** @description The receiving table's votes */
             count: components["schemas"]["CombinationCount"];
+            /** @description The proposing table's open round (draft: sending; open: withdrawing), for its members and facilitators */
+            support?: components["schemas"]["SupportCount"] | null;
             /**
              * Created At
              * Format: date-time
              */
             created_at: string;
             /**
+             * Drafted By Me
+             * @description You drafted it
+             * @default false
+             */
+            drafted_by_me: boolean;
+            /**
              * My Vote
              * @description Your vote (accept: true), members only
              */
             my_vote?: boolean | null;
+            /**
+             * My Support
+             * @description You support the proposing table's open round
+             * @default false
+             */
+            my_support: boolean;
             /**
              * Can Vote
              * @description You are at the receiving table and it is open
              * @default false
              */
             can_vote: boolean;
+            /**
+             * Can Support
+             * @description You may support sending this draft
+             * @default false
+             */
+            can_support: boolean;
+            /**
+             * Can Withdraw
+             * @description You may withdraw it (the drafter, a draft) or support withdrawing it (a member of the proposing table, once sent and undecided)
+             * @default false
+             */
+            can_withdraw: boolean;
         };
         /** CombinationSide */
         CombinationSide: {
@@ -4539,7 +4878,51 @@ export interface components {
          * CombinationStatus
          * @enum {string}
          */
-        CombinationStatus: "open" | "accepted" | "declined";
+        CombinationStatus: "draft" | "open" | "accepted" | "declined" | "withdrawn";
+        /**
+         * CombinationSupportChangedEnvelope
+         * @description A `combination.support_changed` event as sent in the `data:` line of the stream.
+         */
+        CombinationSupportChangedEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.support_changed";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationSupportChangedEvent"];
+        };
+        /**
+         * CombinationSupportChangedEvent
+         * @description A member of the proposing table supported (or stopped supporting) sending the draft or
+         *     withdrawing the sent proposal; counts only, never who (proposing table only).
+         */
+        CombinationSupportChangedEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            purpose: components["schemas"]["SupportPurpose"];
+            /** Supporting Present */
+            supporting_present: number;
+            /** Needed */
+            needed: number;
+        };
         /** CombinationVoteCreate */
         CombinationVoteCreate: {
             /** Accept */
@@ -4588,6 +4971,48 @@ export interface components {
             decline_present: number;
             /** Needed */
             needed: number;
+        };
+        /**
+         * CombinationWithdrawnEnvelope
+         * @description A `combination.withdrawn` event as sent in the `data:` line of the stream.
+         */
+        CombinationWithdrawnEnvelope: {
+            /**
+             * Seq
+             * @description Position in the session's log; also the SSE `id:`
+             */
+            seq: number;
+            /**
+             * @description Also the SSE `event:` name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "combination.withdrawn";
+            /**
+             * Table Id
+             * @description The table a table event belongs to
+             */
+            table_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            payload: components["schemas"]["CombinationWithdrawnEvent"];
+        };
+        /**
+         * CombinationWithdrawnEvent
+         * @description Withdrawn before the receiving table decided: by its drafter while still a draft
+         *     (proposing table only) or by a majority of the proposing table once sent (both tables).
+         */
+        CombinationWithdrawnEvent: {
+            /**
+             * Combination Id
+             * Format: uuid
+             */
+            combination_id: string;
+            withdrawn_by: components["schemas"]["WithdrawnBy"];
+            /** Was Sent */
+            was_sent: boolean;
         };
         /** Consent */
         Consent: {
@@ -4731,7 +5156,8 @@ export interface components {
         DecidedBy: "majority" | "facilitator";
         /**
          * DeliveryPublic
-         * @description One event sent (or to be sent) to one webhook, and its latest attempt.
+         * @description One event sent (or to be sent) to one webhook, and its latest attempt (every attempt:
+         *     `GET .../deliveries/{delivery_id}/attempts`).
          */
         DeliveryPublic: {
             /**
@@ -4759,7 +5185,11 @@ export interface components {
             last_attempt_at: string | null;
             /** Last Status Code */
             last_status_code: number | null;
-            /** Last Response Excerpt */
+            last_error_kind: components["schemas"]["AttemptErrorKind"] | null;
+            /**
+             * Last Response Excerpt
+             * @description The latest answer's first characters
+             */
             last_response_excerpt: string | null;
             /** Last Error */
             last_error: string | null;
@@ -4826,7 +5256,7 @@ export interface components {
          * @description The `data:` of every event on a session's stream: JSON with the event's `seq`,
          *     `kind`, `table_id`, `created_at` and the kind's `payload`.
          */
-        EventEnvelope: components["schemas"]["ChoiceMadeEnvelope"] | components["schemas"]["ChoiceProposedEnvelope"] | components["schemas"]["CombinationDecidedEnvelope"] | components["schemas"]["CombinationProposedEnvelope"] | components["schemas"]["CombinationVotedEnvelope"] | components["schemas"]["FeedbackReceivedEnvelope"] | components["schemas"]["FlagRaisedEnvelope"] | components["schemas"]["FlagResolvedEnvelope"] | components["schemas"]["HelloEnvelope"] | components["schemas"]["IdeaCombinedEnvelope"] | components["schemas"]["IdeaCreatedEnvelope"] | components["schemas"]["IdeaHiddenEnvelope"] | components["schemas"]["IdeaUpdatedEnvelope"] | components["schemas"]["ParticipantAccessEndedEnvelope"] | components["schemas"]["PerspectiveStatedEnvelope"] | components["schemas"]["PhaseChangedEnvelope"] | components["schemas"]["PitchRepliedEnvelope"] | components["schemas"]["PitchRespondedEnvelope"] | components["schemas"]["PitchSavedEnvelope"] | components["schemas"]["PresenceChangedEnvelope"] | components["schemas"]["PresenterChangedEnvelope"] | components["schemas"]["PromptDrawnEnvelope"] | components["schemas"]["ReductionAgreedEnvelope"] | components["schemas"]["ReductionAgreementWithdrawnEnvelope"] | components["schemas"]["ReductionSettingsChangedEnvelope"] | components["schemas"]["ReductionStageChangedEnvelope"] | components["schemas"]["ResetEnvelope"] | components["schemas"]["ScoreRecordedEnvelope"] | components["schemas"]["SeatChangedEnvelope"] | components["schemas"]["StoryboardUpdatedEnvelope"] | components["schemas"]["ThemeCreatedEnvelope"] | components["schemas"]["ThemeDeletedEnvelope"] | components["schemas"]["ThemeUpdatedEnvelope"] | components["schemas"]["TimerChangedEnvelope"] | components["schemas"]["VoteTalliedEnvelope"];
+        EventEnvelope: components["schemas"]["ChoiceMadeEnvelope"] | components["schemas"]["ChoiceProposedEnvelope"] | components["schemas"]["CombinationDecidedEnvelope"] | components["schemas"]["CombinationDraftedEnvelope"] | components["schemas"]["CombinationProposedEnvelope"] | components["schemas"]["CombinationSupportChangedEnvelope"] | components["schemas"]["CombinationVotedEnvelope"] | components["schemas"]["CombinationWithdrawnEnvelope"] | components["schemas"]["FeedbackReceivedEnvelope"] | components["schemas"]["FlagRaisedEnvelope"] | components["schemas"]["FlagResolvedEnvelope"] | components["schemas"]["HelloEnvelope"] | components["schemas"]["IdeaCombinedEnvelope"] | components["schemas"]["IdeaCreatedEnvelope"] | components["schemas"]["IdeaHiddenEnvelope"] | components["schemas"]["IdeaUpdatedEnvelope"] | components["schemas"]["ParticipantAccessEndedEnvelope"] | components["schemas"]["PerspectiveStatedEnvelope"] | components["schemas"]["PhaseChangedEnvelope"] | components["schemas"]["PitchRepliedEnvelope"] | components["schemas"]["PitchRespondedEnvelope"] | components["schemas"]["PitchSavedEnvelope"] | components["schemas"]["PresenceChangedEnvelope"] | components["schemas"]["PresenterChangedEnvelope"] | components["schemas"]["PromptDrawnEnvelope"] | components["schemas"]["ReductionAgreedEnvelope"] | components["schemas"]["ReductionAgreementWithdrawnEnvelope"] | components["schemas"]["ReductionSettingsChangedEnvelope"] | components["schemas"]["ReductionStageChangedEnvelope"] | components["schemas"]["ResetEnvelope"] | components["schemas"]["ScoreRecordedEnvelope"] | components["schemas"]["SeatChangedEnvelope"] | components["schemas"]["StoryboardUpdatedEnvelope"] | components["schemas"]["ThemeCreatedEnvelope"] | components["schemas"]["ThemeDeletedEnvelope"] | components["schemas"]["ThemeUpdatedEnvelope"] | components["schemas"]["TimerChangedEnvelope"] | components["schemas"]["VoteTalliedEnvelope"];
         /** EventKindPublic */
         EventKindPublic: {
             /** Name */
@@ -6690,6 +7120,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AttemptPublic] */
+        Page_AttemptPublic_: {
+            /** Items */
+            items: components["schemas"]["AttemptPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[CombinationPublic] */
         Page_CombinationPublic_: {
             /** Items */
@@ -8192,15 +8629,239 @@ export interface components {
             /** Confirmed By */
             confirmed_by: string[];
         };
+        /** PublicActionCounts */
+        PublicActionCounts: {
+            /** Todo */
+            todo: number;
+            /** Doing */
+            doing: number;
+            /** Done */
+            done: number;
+            /** Blocked */
+            blocked: number;
+        };
+        /** PublicAsk */
+        PublicAsk: {
+            capital: components["schemas"]["Capital"];
+            /**
+             * Note
+             * @description What exactly; null when empty or withheld
+             */
+            note: string | null;
+        };
         /** PublicChosenIdea */
         PublicChosenIdea: {
             /**
              * Text
-             * @description Null when its author did not agree to their contributions being published
+             * @description Null when its author did not agree to their contributions being published, or a facilitator hid it
              */
             text: string | null;
             /** Withheld */
             withheld: boolean;
+        };
+        /** PublicFrame */
+        PublicFrame: {
+            /**
+             * Position
+             * @description 1 for the entry point, counting up to completion
+             */
+            position: number;
+            /** Title */
+            title: string;
+            /** What Happens */
+            what_happens: string;
+            /** Who */
+            who: string;
+            /** Where */
+            where: string;
+            picture: components["schemas"]["PublicPicture"] | null;
+        };
+        /**
+         * PublicIndicator
+         * @description What should change for people, with its current measurements (oldest first).
+         */
+        PublicIndicator: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /**
+             * Session Id
+             * Format: uuid
+             */
+            session_id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            unit: components["schemas"]["IndicatorUnit"];
+            /** Unit Label */
+            unit_label: string | null;
+            direction: components["schemas"]["Direction"];
+            /**
+             * Baseline Value
+             * @description Null when suppressed (see measurements)
+             */
+            baseline_value: number | null;
+            /** Baseline On */
+            baseline_on: string | null;
+            /** Target Value */
+            target_value: number | null;
+            /** Target On */
+            target_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Position */
+            position: number;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Measurement Count
+             * @description Current measurements, suppressed ones included
+             */
+            measurement_count: number;
+            /**
+             * Latest Value
+             * @description The latest measurement that can be shown (suppressed ones are skipped)
+             */
+            latest_value: number | null;
+            /** Latest On */
+            latest_on: string | null;
+            /**
+             * Progress
+             * @description From baseline (0) to target (1) by `latest_value`; null for `maintain`, or when the baseline, the target or a shown measurement is missing
+             */
+            progress: number | null;
+            /** Measurements */
+            measurements: components["schemas"]["PartnerMeasurement"][];
+        };
+        /** PublicInitiative */
+        PublicInitiative: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Title
+             * @description Null when the idea it came from was written by someone who did not agree to their contributions being published (the title starts as that idea's words)
+             */
+            title: string | null;
+            /**
+             * Summary
+             * @description Null when empty, or withheld with the title
+             */
+            summary: string | null;
+            /** Words Withheld */
+            words_withheld: boolean;
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Table Number
+             * @description The table whose idea it carries forward
+             */
+            table_number: number | null;
+            /** @description Its members by role, by name only if they agreed to be named */
+            steward: components["schemas"]["PartnerSteward"] | null;
+            plan: components["schemas"]["PublicPlanSummary"];
+            /** Indicators */
+            indicators: components["schemas"]["PublicIndicator"][];
+        };
+        /**
+         * PublicInitiatives
+         * @description The initiatives that came from a published session, oldest first.
+         */
+        PublicInitiatives: {
+            /** Items */
+            items: components["schemas"]["PublicInitiative"][];
+        };
+        /**
+         * PublicOffer
+         * @description Another table's offer of help from its pooled strengths: which table, which kinds of
+         *     capital. Its words stay in the session (free text about people and places, written to
+         *     another table, not for the public).
+         */
+        PublicOffer: {
+            from_table: components["schemas"]["PublicTableRef"];
+            /**
+             * Capitals
+             * @description The kinds of capital offered
+             */
+            capitals: components["schemas"]["Capital"][];
+        };
+        /** PublicPicture */
+        PublicPicture: {
+            /**
+             * Url
+             * @description Served only while the session is published
+             */
+            url: string;
+            /**
+             * Alt
+             * @description What the picture shows, in the table's words
+             */
+            alt: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /**
+         * PublicPitch
+         * @description The table's current pitch: the idea, why it matters, its barriers and its asks for help.
+         */
+        PublicPitch: {
+            /**
+             * What
+             * @description Null when withheld
+             */
+            what: string | null;
+            /**
+             * Why
+             * @description Null when empty or withheld
+             */
+            why: string | null;
+            /**
+             * Words Withheld
+             * @description True when the words are left out: a table writes its storyboard and pitch together, so they are shown only if the idea's author, everyone at the table and everyone recorded as writing them agreed to their contributions being published
+             */
+            words_withheld: boolean;
+            /** Barrier Tags */
+            barrier_tags: components["schemas"]["BarrierTag"][];
+            /**
+             * Barriers Other
+             * @description Barriers in the table's own words
+             */
+            barriers_other: string[];
+            /**
+             * Other Barrier Count
+             * @description Also counted when their words are withheld
+             */
+            other_barrier_count: number;
+            /** Asks */
+            asks: components["schemas"]["PublicAsk"][];
+        };
+        /**
+         * PublicPlanSummary
+         * @description The action plan in figures; the actions' titles, owners and notes stay inside.
+         */
+        PublicPlanSummary: {
+            /** Action Count */
+            action_count: number;
+            counts: components["schemas"]["PublicActionCounts"];
+            /**
+             * Next Due On
+             * @description The earliest due date of an action not done
+             */
+            next_due_on: string | null;
         };
         /**
          * PublicSession
@@ -8234,6 +8895,24 @@ export interface components {
             /** Tables */
             tables: components["schemas"]["PublicTable"][];
         };
+        /**
+         * PublicStoryboard
+         * @description The chosen idea walked through from entry point to completion.
+         */
+        PublicStoryboard: {
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Words Withheld
+             * @description True when the words are left out: a table writes its storyboard and pitch together, so they are shown only if the idea's author, everyone at the table and everyone recorded as writing them agreed to their contributions being published
+             */
+            words_withheld: boolean;
+            /**
+             * Frames
+             * @description Empty when the words are withheld
+             */
+            frames: components["schemas"]["PublicFrame"][];
+        };
         /** PublicTable */
         PublicTable: {
             /** Number */
@@ -8244,6 +8923,22 @@ export interface components {
             idea_count: number;
             /** @description Null until the table has chosen */
             chosen_idea: components["schemas"]["PublicChosenIdea"] | null;
+            /** @description Null until it has a frame */
+            storyboard: components["schemas"]["PublicStoryboard"] | null;
+            /** @description Null until the table has pitched */
+            pitch: components["schemas"]["PublicPitch"] | null;
+            /**
+             * Offers
+             * @description Offers of help its pitch received
+             */
+            offers: components["schemas"]["PublicOffer"][];
+        };
+        /** PublicTableRef */
+        PublicTableRef: {
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
         };
         /**
          * PublicationAction
@@ -8526,6 +9221,522 @@ export interface components {
              * @enum {string}
              */
             stage: "voting" | "runoff" | "scoring" | "choosing";
+        };
+        /** ReportAsk */
+        ReportAsk: {
+            capital: components["schemas"]["Capital"];
+            /**
+             * Note
+             * @description What exactly; null when empty or withheld
+             */
+            note: string | null;
+        };
+        /** ReportAverages */
+        ReportAverages: {
+            /** Desirability */
+            desirability: number;
+            /** Feasibility */
+            feasibility: number;
+            /** Viability */
+            viability: number;
+            /**
+             * Total
+             * @description The average of each member's three scores added up
+             */
+            total: number;
+        };
+        /**
+         * ReportBilingual
+         * @description A text for an English and for a Welsh document; each falls back to the other language
+         *     when only one was written.
+         */
+        ReportBilingual: {
+            en: components["schemas"]["ReportText"];
+            cy: components["schemas"]["ReportText"];
+        };
+        /** ReportChoice */
+        ReportChoice: {
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            decided_by: components["schemas"]["DecidedBy"];
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /**
+             * Best Scores
+             * @description True when the table chose the idea its scores put first (the best overall total; ties: desirability, then the earlier idea); null when nobody scored
+             */
+            best_scores: boolean | null;
+        };
+        /** ReportCombination */
+        ReportCombination: {
+            proposer: components["schemas"]["ReportTableRef"];
+            receiver: components["schemas"]["ReportTableRef"];
+            proposer_idea: components["schemas"]["ReportIdeaRef"] | null;
+            receiver_idea: components["schemas"]["ReportIdeaRef"] | null;
+            /**
+             * Text
+             * @description The combined idea as proposed: the proposing table's words, like the combined idea it becomes (which has no single author)
+             */
+            text: string;
+            status: components["schemas"]["CombinationStatus"];
+            decided_by: components["schemas"]["DecidedBy"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** @description Accepted: the new idea */
+            combined_idea: components["schemas"]["ReportIdeaLink"] | null;
+        };
+        /** ReportFrame */
+        ReportFrame: {
+            /** Position */
+            position: number;
+            /** Title */
+            title: string;
+            /** What Happens */
+            what_happens: string;
+            /** Who */
+            who: string;
+            /** Where */
+            where: string;
+            picture: components["schemas"]["ReportPicture"] | null;
+        };
+        /** ReportIdea */
+        ReportIdea: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Table Number */
+            table_number: number;
+            /**
+             * Number
+             * @description The idea's number at its table, oldest first
+             */
+            number: number;
+            /** Text */
+            text: string | null;
+            /**
+             * Withheld
+             * @description True when the words are left out because the person who wrote them did not agree to their contributions being published (or was removed); the text is then null
+             */
+            withheld: boolean;
+            /** Theme */
+            theme: string | null;
+            /**
+             * Status
+             * @description `combined`: merged into a newer idea (kept for where it came from)
+             * @enum {string}
+             */
+            status: "active" | "combined";
+            source: components["schemas"]["IdeaSource"];
+            /**
+             * Parents
+             * @description A combined idea: the ideas it was made from
+             */
+            parents: components["schemas"]["ReportIdeaLink"][];
+            /** Combined Into */
+            combined_into: components["schemas"]["ReportIdeaLink"][];
+            repurposed_from: components["schemas"]["ReportIdeaLink"] | null;
+            /**
+             * Dots
+             * @description Dots on it as the table counted them (active ideas only)
+             */
+            dots: number;
+            /** Voters */
+            voters: number;
+        };
+        /**
+         * ReportIdeaLink
+         * @description Another idea, named by its table and its number there (as listed in this report).
+         */
+        ReportIdeaLink: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Table Number */
+            table_number: number;
+            /**
+             * Number
+             * @description The idea's number at its table, oldest first
+             */
+            number: number;
+        };
+        /** ReportIdeaRef */
+        ReportIdeaRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Table Number */
+            table_number: number;
+            /**
+             * Number
+             * @description The idea's number at its table, oldest first
+             */
+            number: number;
+            /** Text */
+            text: string | null;
+            /**
+             * Withheld
+             * @description True when the words are left out because the person who wrote them did not agree to their contributions being published (or was removed); the text is then null
+             */
+            withheld: boolean;
+        };
+        /** ReportInitiative */
+        ReportInitiative: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string | null;
+            /** Summary */
+            summary: string | null;
+            /**
+             * Words Withheld
+             * @description Its title starts as the idea's words: withheld with the idea's
+             */
+            words_withheld: boolean;
+            status: components["schemas"]["InitiativeStatus"];
+            table: components["schemas"]["ReportTableRef"] | null;
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            steward: components["schemas"]["ReportSteward"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ReportPerspective */
+        ReportPerspective: {
+            /**
+             * Perspective
+             * @description A perspective key; null: not given
+             */
+            perspective: string | null;
+            /** @description The organisation's label for its own perspective (null for built-in ones) */
+            custom_label: components["schemas"]["ReportBilingual"] | null;
+            /** Count */
+            count: number;
+        };
+        /** ReportPicture */
+        ReportPicture: {
+            /**
+             * Url
+             * @description The picture, for the session's facilitators
+             */
+            url: string;
+            /** Alt */
+            alt: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /** ReportPitch */
+        ReportPitch: {
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            /**
+             * What
+             * @description Null when withheld
+             */
+            what: string | null;
+            /**
+             * Why
+             * @description Null when empty or withheld
+             */
+            why: string | null;
+            /**
+             * Words Withheld
+             * @description True when the words are left out: a table writes its storyboard and pitch together, so they show only if the idea's author, everyone at the table and everyone recorded as writing them agreed to their contributions being published (as on the published page)
+             */
+            words_withheld: boolean;
+            /**
+             * Barrier Tags
+             * @description From METHOD.md's vocabulary
+             */
+            barrier_tags: components["schemas"]["BarrierTag"][];
+            /**
+             * Barriers Other
+             * @description In the table's own words; empty if withheld
+             */
+            barriers_other: string[];
+            /**
+             * Other Barrier Count
+             * @description Counted even when their words are withheld
+             */
+            other_barrier_count: number;
+            /** Asks */
+            asks: components["schemas"]["ReportAsk"][];
+            /**
+             * Responses
+             * @description Other tables' responses, oldest first
+             */
+            responses: components["schemas"]["ReportResponse"][];
+        };
+        /** ReportReduction */
+        ReportReduction: {
+            stage: components["schemas"]["ReductionStage"];
+            /** Shortlist */
+            shortlist: components["schemas"]["ReportShortlistPlace"][];
+            runoff: components["schemas"]["ReportRunoff"] | null;
+            /** Scores */
+            scores: components["schemas"]["ReportScores"][];
+            /**
+             * Rounds
+             * @description How each closed round was closed, in order
+             */
+            rounds: components["schemas"]["ReportRound"][];
+            choice: components["schemas"]["ReportChoice"] | null;
+        };
+        /** ReportResponse */
+        ReportResponse: {
+            kind: components["schemas"]["ResponseKind"];
+            from_table: components["schemas"]["ReportTableRef"];
+            /** Body */
+            body: string | null;
+            /**
+             * Withheld
+             * @description True when the words are left out because the person who wrote them did not agree to their contributions being published (or was removed); the text is then null
+             */
+            withheld: boolean;
+            /**
+             * Capitals
+             * @description Offers: the strengths offered
+             */
+            capitals: components["schemas"]["Capital"][];
+            /** By Facilitator */
+            by_facilitator: boolean;
+            /** Reply */
+            reply: string | null;
+            /** Reply Withheld */
+            reply_withheld: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ReportRound */
+        ReportRound: {
+            stage: components["schemas"]["ReductionStage"];
+            /** @description `majority`: the table's present members agreed; `facilitator`: a facilitator closed the round when time was up */
+            decided_by: components["schemas"]["DecidedBy"];
+            /**
+             * Agreed
+             * @description Members whose agreement closed it
+             */
+            agreed: number;
+            /** Present */
+            present: number;
+            /**
+             * Closed At
+             * Format: date-time
+             */
+            closed_at: string;
+        };
+        /** ReportRules */
+        ReportRules: {
+            /** Dot Budget */
+            dot_budget: number;
+            /** Dot Cap */
+            dot_cap: number;
+            /** Shortlist Size */
+            shortlist_size: number;
+            tie_break: components["schemas"]["TieBreak"];
+            /** @description The rule as shown before voting opened */
+            tie_break_text: components["schemas"]["ReportBilingual"];
+        };
+        /** ReportRunoff */
+        ReportRunoff: {
+            /**
+             * Places
+             * @description Shortlist places the run-off filled
+             */
+            places: number;
+            /** Voters */
+            voters: number;
+            /** Candidates */
+            candidates: components["schemas"]["ReportRunoffCandidate"][];
+        };
+        /** ReportRunoffCandidate */
+        ReportRunoffCandidate: {
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            /** Dots */
+            dots: number;
+            /** Runoff Votes */
+            runoff_votes: number;
+        };
+        /** ReportScores */
+        ReportScores: {
+            /** Place */
+            place: number;
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            /** Scorers */
+            scorers: number;
+            /** @description Null: nobody scored it */
+            average: components["schemas"]["ReportAverages"] | null;
+            /**
+             * Overall
+             * @description Every member's scores added up (what the choice compares)
+             */
+            overall: number;
+        };
+        /** ReportSession */
+        ReportSession: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            title: components["schemas"]["ReportBilingual"];
+            challenge: components["schemas"]["ReportBilingual"];
+            mode: components["schemas"]["Mode"];
+            /** Venue */
+            venue: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Ends At */
+            ends_at: string | null;
+            phase: components["schemas"]["Phase"];
+            /** Archived */
+            archived: boolean;
+            /**
+             * Participant Count
+             * @description People who joined (removed people not counted)
+             */
+            participant_count: number;
+            /** Table Count */
+            table_count: number;
+            /**
+             * Idea Count
+             * @description Ideas written, hidden ones not counted
+             */
+            idea_count: number;
+        };
+        /** ReportShortlistPlace */
+        ReportShortlistPlace: {
+            /** Place */
+            place: number;
+            /** @description Null: since hidden by a facilitator */
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            /** Dots */
+            dots: number;
+            /**
+             * Decided By
+             * @description `votes`: above the cut-off; `runoff`: won the run-off; `earliest`: the tie-break by creation time
+             * @enum {string}
+             */
+            decided_by: "votes" | "runoff" | "earliest";
+        };
+        /** ReportSteward */
+        ReportSteward: {
+            kind: components["schemas"]["StewardKind"];
+            /**
+             * Name
+             * @description A committee's or party's name; null for a person
+             */
+            name: string | null;
+            /** Members */
+            members: components["schemas"]["ReportStewardMember"][];
+        };
+        /** ReportStewardMember */
+        ReportStewardMember: {
+            /**
+             * Label
+             * @description Their name if they agreed to be named, otherwise their role
+             */
+            label: string;
+            /** Role */
+            role: string;
+            /** Named */
+            named: boolean;
+        };
+        /** ReportStoryboard */
+        ReportStoryboard: {
+            idea: components["schemas"]["ReportIdeaRef"] | null;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Words Withheld
+             * @description True when the words are left out: a table writes its storyboard and pitch together, so they show only if the idea's author, everyone at the table and everyone recorded as writing them agreed to their contributions being published (as on the published page)
+             */
+            words_withheld: boolean;
+            /**
+             * Frames
+             * @description Empty when the words are withheld
+             */
+            frames: components["schemas"]["ReportFrame"][];
+        };
+        /** ReportTable */
+        ReportTable: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+            /** Member Count */
+            member_count: number;
+            /**
+             * Perspectives
+             * @description The members' perspective mix
+             */
+            perspectives: components["schemas"]["ReportPerspective"][];
+            /** Themes */
+            themes: components["schemas"]["ReportTheme"][];
+            /**
+             * Ideas
+             * @description Visible ideas, oldest first (hidden ones left out)
+             */
+            ideas: components["schemas"]["ReportIdea"][];
+            reduction: components["schemas"]["ReportReduction"];
+            /** @description Null until the table chose an idea */
+            storyboard: components["schemas"]["ReportStoryboard"] | null;
+            /**
+             * Pitches
+             * @description Usually one; a new idea gets its own pitch
+             */
+            pitches: components["schemas"]["ReportPitch"][];
+        };
+        /** ReportTableRef */
+        ReportTableRef: {
+            /** Number */
+            number: number;
+            /** Name */
+            name: string | null;
+        };
+        /** ReportText */
+        ReportText: {
+            /**
+             * Text
+             * @description Null when neither language was written
+             */
+            text: string | null;
+            /**
+             * Lang
+             * @description The language `text` is written in
+             */
+            lang: ("en" | "cy") | null;
+        };
+        /** ReportTheme */
+        ReportTheme: {
+            /** Name */
+            name: string;
+            /** Idea Count */
+            idea_count: number;
         };
         /**
          * ResetEnvelope
@@ -9064,6 +10275,27 @@ export interface components {
             /** Items */
             items: components["schemas"]["TableStage"][];
         };
+        /**
+         * SessionReport
+         * @description The whole session as one readable document, for its organisation's facilitators.
+         */
+        SessionReport: {
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            session: components["schemas"]["ReportSession"];
+            rules: components["schemas"]["ReportRules"];
+            /** Tables */
+            tables: components["schemas"]["ReportTable"][];
+            /** Combinations */
+            combinations: components["schemas"]["ReportCombination"][];
+            /** Initiatives */
+            initiatives: components["schemas"]["ReportInitiative"][];
+            /** @description Numbers and comments only from five responses */
+            feedback: components["schemas"]["FeedbackSummary"];
+        };
         /** SessionStoryboards */
         SessionStoryboards: {
             /** Items */
@@ -9547,6 +10779,25 @@ export interface components {
             /** Financial */
             financial?: string | null;
         };
+        /**
+         * SupportCount
+         * @description The proposing table's round now open: sending its draft, or withdrawing what it sent,
+         *     against "more than half of those present".
+         */
+        SupportCount: {
+            purpose: components["schemas"]["SupportPurpose"];
+            /** Supporting Present */
+            supporting_present: number;
+            /** Present */
+            present: number;
+            /** Needed */
+            needed: number;
+        };
+        /**
+         * SupportPurpose
+         * @enum {string}
+         */
+        SupportPurpose: "send" | "withdraw";
         /** TableCount */
         TableCount: {
             /**
@@ -10255,6 +11506,11 @@ export interface components {
              */
             enabled?: boolean | null;
         };
+        /**
+         * WithdrawnBy
+         * @enum {string}
+         */
+        WithdrawnBy: "drafter" | "majority";
         /** MemberPublic */
         backend__organisations__schemas__MemberPublic: {
             /**
@@ -20715,7 +21971,10 @@ export interface operations {
     "storyboards-table-frames-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description The session (workshop) id */
                 session_id: string;
@@ -23045,6 +24304,350 @@ export interface operations {
             };
         };
     };
+    "combinations-support": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-unsupport": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-withdraw": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-keep": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-200 visible ASCII characters, chosen by the client when the write is first queued. A retry with the same key gets the first response again (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "combinations-list": {
         parameters: {
             query?: {
@@ -23133,6 +24736,91 @@ export interface operations {
         };
     };
     "combinations-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+                /** @description A combination proposal */
+                combination_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CombinationPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "combinations-send": {
         parameters: {
             query?: never;
             header?: never;
@@ -23596,6 +25284,165 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicSession"];
                 };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-public-initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A published session's id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInitiatives"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "publishing-public-picture": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description A picture of a frame the page shows */
+                picture_id: string;
+                /** @description A published session's id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture (re-encoded, without metadata) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem */
             400: {
@@ -26453,6 +28300,79 @@ export interface operations {
             };
         };
     };
+    "reports-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session (workshop) id */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionReport"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "partners-scopes-list": {
         parameters: {
             query?: never;
@@ -28011,6 +29931,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries-attempts-list": {
+        parameters: {
+            query?: {
+                /** @description From `next_cursor` */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                delivery_id: string;
+                webhook_id: string;
+                /** @description The organisation id */
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AttemptPublic_"];
                 };
             };
             /** @description Problem */

@@ -4,7 +4,8 @@ import { api } from "./client";
 import { allPages } from "./pages";
 import { unwrap } from "./problem";
 
-/* Combining ideas across tables: proposals, the receiving table's votes, facilitators closing. */
+/* Combining ideas across tables: a table's drafts and its agreement to send or withdraw them, the
+ * receiving table's votes, facilitators closing either table's round. */
 
 type S = components["schemas"];
 export type CombinationPublic = S["CombinationPublic"];
@@ -31,12 +32,11 @@ export function useCandidates(enabled = true) {
   return useQuery({ queryKey: combinationKeys.candidates, queryFn: () => unwrap(api.GET("/api/v1/me/combinations/candidates")), enabled, refetchInterval: 15_000 });
 }
 
+/** Resolves once the table's proposals are fetched again, so that a caller's `onSuccess` sees
+ * the proposal where it now stands (e.g. moved from the drafts to the sent list). */
 function useRefresh() {
   const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: combinationKeys.mine });
-    void qc.invalidateQueries({ queryKey: combinationKeys.candidates });
-  };
+  return () => Promise.all([qc.invalidateQueries({ queryKey: combinationKeys.mine }), qc.invalidateQueries({ queryKey: combinationKeys.candidates })]);
 }
 
 export function usePropose() {
@@ -62,6 +62,29 @@ export function useVote() {
   });
 }
 
+/** Table A's rounds: support sending a draft, or withdrawing what was sent (and take it back). */
+export type TableAction = "support" | "unsupport" | "withdraw" | "keep";
+
+export function useTableAction() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, action, key }: { id: string; action: TableAction; key: string }) => {
+      const params = { path: { combination_id: id }, header: { "Idempotency-Key": key } };
+      switch (action) {
+        case "support":
+          return unwrap(api.PUT("/api/v1/me/combinations/{combination_id}/support", { params }));
+        case "unsupport":
+          return unwrap(api.DELETE("/api/v1/me/combinations/{combination_id}/support", { params }));
+        case "withdraw":
+          return unwrap(api.PUT("/api/v1/me/combinations/{combination_id}/withdrawal", { params }));
+        case "keep":
+          return unwrap(api.DELETE("/api/v1/me/combinations/{combination_id}/withdrawal", { params }));
+      }
+    },
+    onSuccess: refresh,
+  });
+}
+
 export function useSessionCombinations(sid: string) {
   return useQuery({
     queryKey: combinationKeys.session(sid),
@@ -76,6 +99,16 @@ export function useCloseCombination(sid: string) {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(api.POST("/api/v1/sessions/{session_id}/combinations/{combination_id}/close", { params: { path: { session_id: sid, combination_id: id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: combinationKeys.session(sid) }),
+  });
+}
+
+/** Time is up: a facilitator sends a table's draft to the other table (on record). */
+export function useSendCombination(sid: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST("/api/v1/sessions/{session_id}/combinations/{combination_id}/send", { params: { path: { session_id: sid, combination_id: id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: combinationKeys.session(sid) }),
   });
 }

@@ -17,7 +17,7 @@ function cacheWith(...keys: (readonly unknown[])[]): QueryClient {
 describe("journey events on a phone", () => {
   it("refetch the table's storyboard, pitches, presenter and combinations", () => {
     const qc = cacheWith(myStoryboardKey, pitchKeys.others, pitchKeys.presenter, combinationKeys.mine);
-    for (const kind of ["storyboard.updated", "pitch.responded", "presenter.changed", "combination.voted"]) {
+    for (const kind of ["storyboard.updated", "pitch.responded", "presenter.changed", "combination.voted", "combination.drafted", "combination.withdrawn"]) {
       expect(applyJourneyEventForParticipant(qc, event(kind))).toBe(true);
     }
     for (const key of [myStoryboardKey, pitchKeys.others, pitchKeys.presenter, combinationKeys.mine]) {

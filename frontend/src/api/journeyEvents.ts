@@ -11,9 +11,12 @@ export const JOURNEY_KINDS: EventKind[] = [
   "pitch.responded",
   "pitch.replied",
   "presenter.changed",
+  "combination.drafted",
+  "combination.support_changed",
   "combination.proposed",
   "combination.voted",
   "combination.decided",
+  "combination.withdrawn",
 ];
 
 /** Refetch what one of those events changed, for a participant. True when it was one of them. */
@@ -33,9 +36,12 @@ export function applyJourneyEventForParticipant(qc: QueryClient, event: EventEnv
     case "presenter.changed":
       refetch(pitchKeys.presenter);
       return true;
+    case "combination.drafted":
+    case "combination.support_changed":
     case "combination.proposed":
     case "combination.voted":
     case "combination.decided":
+    case "combination.withdrawn":
       refetch(combinationKeys.mine);
       refetch(combinationKeys.candidates);
       return true;
@@ -62,9 +68,12 @@ export function applyJourneyEventForFacilitator(qc: QueryClient, sid: string, ev
     case "presenter.changed":
       refetch(pitchKeys.sessionPresenter(sid));
       return true;
+    case "combination.drafted":
+    case "combination.support_changed":
     case "combination.proposed":
     case "combination.voted":
     case "combination.decided":
+    case "combination.withdrawn":
       refetch(combinationKeys.session(sid));
       return true;
     default:

@@ -43,12 +43,20 @@ def create_schema(data_dir: Path) -> Path:
     return data_dir / "cyd.sqlite3"
 
 
-def start_server(data_dir: Path, port: int, profile: bool) -> "subprocess.Popen[bytes]":
+# Several server processes need a broker between them: the local Redis, under a key prefix of
+# the run's own (its keys are deleted afterwards, see `forget_redis_keys`).
+BENCH_REDIS_URL = "redis://127.0.0.1:6379/12"
+
+
+def start_server(
+    data_dir: Path, port: int, profile: bool, workers: int = 1
+) -> "subprocess.Popen[bytes]":
     env = {
         **os.environ,
         "DATA_DIR": str(data_dir),
         "DATABASE_URL": "",
-        "REDIS_URL": "",
+        "REDIS_URL": BENCH_REDIS_URL if workers > 1 else "",
+        "CYD_EVENTS_REDIS_PREFIX": redis_prefix(data_dir),
         "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
         "SECRET_KEY": "bench-" + uuid.uuid4().hex * 2,
     }
@@ -68,7 +76,7 @@ def start_server(data_dir: Path, port: int, profile: bool) -> "subprocess.Popen[
             "--port",
             str(port),
             "--workers",
-            "1",
+            str(workers),
             "--no-access-log",
             "--log-level",
             "warning",
@@ -89,17 +97,66 @@ def start_server(data_dir: Path, port: int, profile: bool) -> "subprocess.Popen[
     raise RuntimeError("the server did not start within 60 s")
 
 
+def redis_prefix(data_dir: Path) -> str:
+    return f"cyd-bench-{data_dir.name}"
+
+
+def forget_redis_keys(data_dir: Path) -> None:
+    import redis
+
+    client = redis.Redis.from_url(BENCH_REDIS_URL)
+    keys = list(client.scan_iter(f"{redis_prefix(data_dir)}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
+
+
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    """User + system CPU of the server: the process and (with --workers) its worker processes."""
+    return sum(_own_cpu_seconds(p) for p in [pid, *_descendants(pid)])
+
+
+def _own_cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 def describe_server(
-    profile: bool, server: "subprocess.Popen[bytes]", port: int, db_file: Path, say: Any
+    profile: bool,
+    server: "subprocess.Popen[bytes]",
+    port: int,
+    db_file: Path,
+    say: Any,
+    workers: int = 1,
 ) -> None:
     """The `server:` and `machine:` lines that open a run's report."""
     journal = sqlite3.connect(db_file).execute("PRAGMA journal_mode").fetchone()[0]
-    say(f"server:      uvicorn, 1 worker, --no-access-log, 127.0.0.1:{port}, pid {server.pid}")
+    say(
+        f"server:      uvicorn, {workers} worker process{'es' if workers > 1 else ''}, "
+        f"--no-access-log, 127.0.0.1:{port}, pid {server.pid}"
+    )
+    if workers > 1:
+        say(
+            f"             events between processes through Redis ({BENCH_REDIS_URL}); SQLite "
+            "writers of all processes take turns through the database's write-lock file"
+        )
     say(
         "             database access is SYNC: SQLModel sessions in FastAPI's threadpool "
         "(anyio, 40 threads); pool 20+20"

@@ -1,16 +1,46 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCloseCombination, useSessionCombinations } from "../../api/combinations";
+import { useCloseCombination, useSendCombination, useSessionCombinations, type CombinationPublic } from "../../api/combinations";
 import { problemMessage } from "../../api/problem";
 import { Button } from "../../ui/Button";
 import { ErrorNotice, Loading, Notice } from "../../ui/Status";
 import { CountLine, Outcome } from "./ProposalCard";
+import { SupportLine } from "./TableActions";
 
-/** Every proposal of the session, with a facilitator's "close now" when time is up. */
+/** Close a table's round when time is up: the proposing table's on a draft (it is sent), the
+ * receiving table's on a sent proposal (it is decided by the votes cast). */
+function CloseRound({ c, sessionId, say, onError }: { c: CombinationPublic; sessionId: string; say: (text: string) => void; onError: (text: string | null) => void }) {
+  const { t } = useTranslation();
+  const close = useCloseCombination(sessionId);
+  const send = useSendCombination(sessionId);
+  const draft = c.status === "draft";
+  const busy = close.isPending || send.isPending;
+  const hintId = `ov-${c.id}-hint`;
+
+  function onPress() {
+    if (busy) return;
+    onError(null);
+    const handlers = { onSuccess: () => say(t(draft ? "combinations.admin.sentNow" : "pitchesAdmin.closed")), onError: (err: unknown) => onError(problemMessage(t, err)) };
+    if (draft) send.mutate(c.id, handlers);
+    else close.mutate(c.id, handlers);
+  }
+
+  return (
+    <>
+      <p className="muted" id={hintId}>
+        {draft ? t("combinations.admin.sendHint") : t("pitchesAdmin.closeHint")}
+      </p>
+      <Button variant="secondary" aria-describedby={`ov-${c.id} ${hintId}`} aria-disabled={busy || undefined} onClick={onPress} data-testid={draft ? "overview-send" : "overview-close"}>
+        {draft ? t("combinations.admin.send") : t("pitchesAdmin.close")}
+      </Button>
+    </>
+  );
+}
+
+/** Every proposal of the session, drafts too, with a facilitator's "send now" or "close now". */
 export function CombinationsOverview({ sessionId, say }: { sessionId: string; say: (text: string) => void }) {
   const { t } = useTranslation();
   const list = useSessionCombinations(sessionId);
-  const close = useCloseCombination(sessionId);
   const [error, setError] = useState<string | null>(null);
 
   return (
@@ -33,26 +63,9 @@ export function CombinationsOverview({ sessionId, say }: { sessionId: string; sa
               </h3>
               <p>{c.text}</p>
               <Outcome c={c} />
-              <CountLine c={c} />
-              {c.status === "open" && (
-                <>
-                  <p className="muted" id={`ov-${c.id}-hint`}>
-                    {t("pitchesAdmin.closeHint")}
-                  </p>
-                  <Button
-                    variant="secondary"
-                    aria-describedby={`ov-${c.id} ov-${c.id}-hint`}
-                    aria-disabled={close.isPending || undefined}
-                    onClick={() => {
-                      if (close.isPending) return;
-                      setError(null);
-                      close.mutate(c.id, { onSuccess: () => say(t("pitchesAdmin.closed")), onError: (err) => setError(problemMessage(t, err)) });
-                    }}
-                  >
-                    {t("pitchesAdmin.close")}
-                  </Button>
-                </>
-              )}
+              <SupportLine c={c} />
+              {c.sent_at && <CountLine c={c} />}
+              {(c.status === "draft" || c.status === "open") && <CloseRound c={c} sessionId={sessionId} say={say} onError={setError} />}
             </li>
           ))}
         </ul>

@@ -7,7 +7,8 @@ import { Button } from "../../ui/Button";
 import { SelectField, TextArea } from "../../ui/Field";
 import { Notice } from "../../ui/Status";
 
-/** Propose combining the table's idea with another table's, with the combined idea's text. */
+/** Draft a combination of the table's idea with another table's, with the combined idea's text:
+ * it goes to that table once most of this table supports it. */
 export function ProposeForm({ candidates, say }: { candidates: TableIdea[]; say: (text: string) => void }) {
   const { t } = useTranslation();
   const propose = usePropose();
@@ -31,11 +32,11 @@ export function ProposeForm({ candidates, say }: { candidates: TableIdea[]; say:
     propose.mutate(
       { tableId, text, key },
       {
-        onSuccess: () => {
+        onSuccess: (made) => {
           setText("");
           setTableId("");
           setKey(randomId());
-          say(t("combinations.proposed", { number }));
+          say(t(made.status === "draft" ? "combinations.proposed" : "combinations.proposedSent", { number }));
         },
         onError: (err) => setErrors({ form: problemMessage(t, err) }),
       },
@@ -45,6 +46,7 @@ export function ProposeForm({ candidates, say }: { candidates: TableIdea[]; say:
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="propose-title" data-testid="propose-form">
       <h2 id="propose-title">{t("combinations.proposeTitle")}</h2>
+      <p className="muted">{t("combinations.proposeHint")}</p>
       <SelectField
         id="combine-table"
         label={t("combinations.table")}

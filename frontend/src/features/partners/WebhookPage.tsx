@@ -6,7 +6,7 @@ import { Button } from "../../ui/Button";
 import { Page } from "../../ui/Page";
 import { ErrorNotice, Loading, Notice } from "../../ui/Status";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { DeliveriesTable } from "./DeliveriesTable";
+import { DeliveryLog } from "./DeliveryLog";
 import { OnceSecret } from "./OnceSecret";
 import { LoadProblem, PartnersNav } from "./PartnersNav";
 
@@ -94,7 +94,7 @@ export default function WebhookPage() {
           <div role="status">{ping.isSuccess && <Notice tone="success">{t("partners.hook.pinged")}</Notice>}</div>
           {(ping.error || update.error) && <ErrorNotice error={ping.error ?? update.error} />}
           <h2>{t("partners.hook.logHeading")}</h2>
-          <DeliveriesTable organisationId={organisationId} webhookId={webhookId} />
+          <DeliveryLog organisationId={organisationId} webhookId={webhookId} />
         </>
       )}
       <ConfirmDialog

@@ -5,8 +5,12 @@ import { currentLanguage } from "../../i18n";
 import { formatDateTime, pickText, pickedLanguage } from "../../lib/format";
 import { Page } from "../../ui/Page";
 import { ErrorNotice, Loading } from "../../ui/Status";
+import { PublicInitiatives } from "./PublicInitiatives";
+import { PublicTableCard } from "./PublicTableCard";
+import "./publishing.css";
 
-/** A published session as anyone sees it, without signing in: no names, nothing personal. */
+/** A published session as anyone sees it, without signing in: what each table chose,
+ *  storyboarded and pitched, and what came of it. No names, nothing personal. */
 export default function PublicSessionPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -22,9 +26,10 @@ export default function PublicSessionPage() {
       </Page>
     );
   }
+  const title = pickText(session.title, lang);
   const challenge = pickText(session.challenge, lang);
   return (
-    <Page title={pickText(session.title, lang) ?? t("publishing.public.untitled")}>
+    <Page title={title || t("publishing.public.untitled")} titleLang={title ? pickedLanguage(session.title, lang) : undefined}>
       {challenge && (
         <section aria-labelledby="challenge-heading">
           <h2 id="challenge-heading">{t("publishing.public.challenge")}</h2>
@@ -35,24 +40,16 @@ export default function PublicSessionPage() {
         {t("publishing.public.when", { date: formatDateTime(session.starts_at, lang) })}
         {session.participant_count !== null && <> · {t("common.people", { count: session.participant_count })}</>}
       </p>
+      <p className="muted">{t("publishing.public.privacy")}</p>
       <section aria-labelledby="choices-heading">
         <h2 id="choices-heading">{t("publishing.public.choices")}</h2>
-        <ul className="public-tables">
+        <ul className="public-cards">
           {session.tables.map((table) => (
-            <li key={table.number} className="card">
-              <h3>{table.name || t("publishing.public.table", { number: table.number })}</h3>
-              <p>{t("publishing.public.ideaCount", { count: table.idea_count })}</p>
-              {table.chosen_idea === null && <p>{t("publishing.public.notChosen")}</p>}
-              {table.chosen_idea?.withheld && <p>{t("publishing.public.withheld")}</p>}
-              {table.chosen_idea?.text && (
-                <blockquote>
-                  <p>{table.chosen_idea.text}</p>
-                </blockquote>
-              )}
-            </li>
+            <PublicTableCard key={table.number} table={table} />
           ))}
         </ul>
       </section>
+      <PublicInitiatives sessionId={sessionId} />
       <p className="hint">{t("publishing.public.published", { date: formatDateTime(session.published_at, lang) })}</p>
     </Page>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useArchive, usePhaseHistory } from "../../api/sessions";
 import { currentLanguage } from "../../i18n";
 import { formatDateTime, pickText, pickedLanguage } from "../../lib/format";
@@ -64,6 +65,7 @@ export default function OverviewPage() {
       <div className="overview__side">
         <JoinCard session={session} />
         <PublishCard sessionId={session.id} />
+        <p><Link to={`/sessions/${session.id}/report`}>{t("report.link")}</Link></p>
       </div>
     </div>
   );

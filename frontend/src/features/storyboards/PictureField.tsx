@@ -4,6 +4,7 @@ import { problemMessage } from "../../api/problem";
 import { PICTURE_TYPES, pictureProblem, useUploadPicture } from "../../api/storyboards";
 import { Button } from "../../ui/Button";
 import { FieldShell, TextField } from "../../ui/Field";
+import { useStoryboardTarget } from "./target";
 
 export interface Picture {
   id: string;
@@ -24,7 +25,7 @@ interface Props {
  * describe it: the description is required for a frame with a picture. */
 export function PictureField({ idPrefix, picture, alt, altError, onPicture, onAlt }: Props) {
   const { t } = useTranslation();
-  const upload = useUploadPicture();
+  const upload = useUploadPicture(useStoryboardTarget());
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState("");
   const fileId = `${idPrefix}-picture`;

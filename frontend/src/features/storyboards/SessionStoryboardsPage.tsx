@@ -1,16 +1,26 @@
 import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
 import { useSessionStoryboards, type Storyboard } from "../../api/storyboards";
 import { ErrorNotice, Loading } from "../../ui/Status";
 import { useSessionContext } from "../sessions/SessionLayout";
 import { FrameView } from "./FrameView";
 import { PrintButton } from "./PrintButton";
+import { TableStoryboardEditor, tableName } from "./TableStoryboardEditor";
 import "./storyboards.css";
 
-/** `/sessions/:id/storyboards`: every table's storyboard, by table number, ready to print. */
+/** `/sessions/:id/storyboards`: every table's storyboard, by table number, ready to print; with
+ * `?table=<id>`, that table's storyboard opened for editing on its behalf. */
 export default function SessionStoryboardsPage() {
-  const { t } = useTranslation();
   const session = useSessionContext();
-  const storyboards = useSessionStoryboards(session.id);
+  const [params] = useSearchParams();
+  const tableId = params.get("table");
+  if (tableId) return <TableStoryboardEditor key={tableId} sessionId={session.id} tableId={tableId} />;
+  return <AllStoryboards sessionId={session.id} />;
+}
+
+function AllStoryboards({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const storyboards = useSessionStoryboards(sessionId);
 
   if (storyboards.isPending) return <Loading />;
   if (storyboards.isError) return <ErrorNotice error={storyboards.error} />;
@@ -32,9 +42,7 @@ export default function SessionStoryboardsPage() {
 
 function TableStoryboard({ board }: { board: Storyboard }) {
   const { t } = useTranslation();
-  const name = board.table_name
-    ? t("storyboards.facilitator.tableNamed", { number: board.table_number, name: board.table_name })
-    : t("storyboards.facilitator.table", { number: board.table_number });
+  const name = tableName(t, board);
   const headingId = `sb-table-${board.table_id}`;
   return (
     <section className="sb-table" aria-labelledby={headingId} data-testid="table-storyboard">
@@ -42,6 +50,13 @@ function TableStoryboard({ board }: { board: Storyboard }) {
         {name} <span className="muted sb-table__count">({t("storyboards.facilitator.frames", { count: board.frames.length })})</span>
       </h2>
       {board.idea ? <p className="sb-idea__text">{board.idea.text}</p> : <p className="muted">{t("storyboards.facilitator.noIdea")}</p>}
+      {board.idea && (
+        <p className="no-print">
+          <Link className="button button--secondary" to={`?table=${board.table_id}`} data-testid="open-table-storyboard">
+            {board.writable ? t("storyboards.facilitator.edit", { name }) : t("storyboards.facilitator.open", { name })}
+          </Link>
+        </p>
+      )}
       {board.idea && board.frames.length === 0 && <p className="muted">{t("storyboards.facilitator.noFrames")}</p>}
       {board.frames.length > 0 && (
         <ol className="sb-frames">

@@ -7,6 +7,7 @@ import { ModalDialog } from "../../ui/ModalDialog";
 import { Notice } from "../../ui/Status";
 import { FrameCard } from "./FrameCard";
 import { FrameForm } from "./FrameForm";
+import { useStoryboardTarget } from "./target";
 
 interface Props {
   board: Storyboard;
@@ -17,10 +18,11 @@ interface Props {
 /** The table's frames in order, each movable, editable and removable, and a form to add one. */
 export function StoryboardEditor({ board, say }: Props) {
   const { t } = useTranslation();
-  const add = useAddFrame();
-  const edit = useEditFrame();
-  const move = useMoveFrame();
-  const remove = useRemoveFrame();
+  const target = useStoryboardTarget();
+  const add = useAddFrame(target);
+  const edit = useEditFrame(target);
+  const move = useMoveFrame(target);
+  const remove = useRemoveFrame(target);
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Frame | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function StoryboardEditor({ board, say }: Props) {
   function failed(err: unknown) {
     if (err instanceof ApiError && err.status === 412) {
       setEditing(null);
-      setProblem(t("storyboards.stale"));
+      setProblem(t(target.kind === "me" ? "storyboards.stale" : "storyboards.facilitator.stale"));
     } else {
       setProblem(problemMessage(t, err));
     }

@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from "react-aria-components";
+import { catalogueKey, useDeliveries, type Delivery } from "../../api/partners";
+import { currentLanguage } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
+import { ErrorNotice, Loading } from "../../ui/Status";
+import { AttemptList } from "./AttemptList";
+import "./deliveries.css";
+
+interface Props {
+  organisationId: string;
+  webhookId: string;
+}
+
+/** The webhook's latest deliveries, newest first (refreshed while any is waiting); each opens
+ * onto every attempt made to deliver it. */
+export function DeliveryLog({ organisationId, webhookId }: Props) {
+  const { t } = useTranslation();
+  const deliveries = useDeliveries(organisationId, webhookId);
+  if (deliveries.isPending) return <Loading />;
+  if (deliveries.isError) return <ErrorNotice error={deliveries.error} />;
+  if (deliveries.data.items.length === 0) return <p>{t("partners.hook.logEmpty")}</p>;
+  return (
+    <ol className="delivery-log" data-testid="deliveries" aria-label={t("partners.hook.logCaption")}>
+      {deliveries.data.items.map((delivery) => (
+        <DeliveryItem key={delivery.id} delivery={delivery} organisationId={organisationId} webhookId={webhookId} />
+      ))}
+    </ol>
+  );
+}
+
+function DeliveryItem({ delivery, organisationId, webhookId }: Props & { delivery: Delivery }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [open, setOpen] = useState(false);
+  const outcome =
+    delivery.last_status_code !== null
+      ? t("partners.hook.answered", { code: delivery.last_status_code })
+      : delivery.last_error_kind
+        ? t(`partners.hook.errorKind.${delivery.last_error_kind}`)
+        : null;
+  return (
+    <li className="delivery" data-status={delivery.status}>
+      <Disclosure isExpanded={open} onExpandedChange={setOpen}>
+        <Heading level={3} className="delivery__heading">
+          <AriaButton slot="trigger" className="delivery__toggle">
+            <span className="delivery__chevron" aria-hidden="true" />
+            <span>{t(`partners.event.${catalogueKey(delivery.kind)}`, { defaultValue: delivery.kind })}</span>
+            <span className={`badge delivery__status delivery__status--${delivery.status}`}>{t(`partners.hook.statusValue.${delivery.status}`)}</span>
+          </AriaButton>
+        </Heading>
+        <p className="delivery__summary">
+          {t("partners.hook.attemptCount", { count: delivery.attempts })}
+          {outcome && <> · {outcome}</>} · {formatDateTime(delivery.delivered_at ?? delivery.last_attempt_at ?? delivery.created_at, lang)}
+          {delivery.next_attempt_at && delivery.attempts > 0 && (
+            <>
+              {" "}
+              <span className="muted">({t("partners.hook.nextTry", { when: formatDateTime(delivery.next_attempt_at, lang) })})</span>
+            </>
+          )}
+        </p>
+        <DisclosurePanel className="delivery__panel">
+          <p className="muted delivery__event">
+            {t("partners.hook.eventId")} <code>{delivery.event_id}</code>
+          </p>
+          {open && <AttemptList organisationId={organisationId} webhookId={webhookId} deliveryId={delivery.id} attempts={delivery.attempts} />}
+        </DisclosurePanel>
+      </Disclosure>
+    </li>
+  );
+}

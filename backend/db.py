@@ -86,13 +86,21 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
             raise
 
 
-async def run_db(session: Session, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+async def run_db(
+    bind: Session | Engine, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
     """Run short blocking database work for a request from async code. On SQLite it runs right
     here on the event loop: the database is a local file, a reading transaction never waits for
     a lock (WAL), and a writing request already holds its write turn, so the query costs its CPU
     time only, less than a trip to a worker thread. A networked database is called from a worker
-    thread."""
-    if session.get_bind().dialect.name == "sqlite":
+    thread.
+
+    An `async def` route whose dependencies are all `async` and whose work runs here holds
+    SQLite's write turn for exactly its own CPU time: nothing between taking the turn and the
+    commit gives way to the event loop, so the next writer never waits for a worker thread to be
+    scheduled while the turn is held (the hot writes: ideas, dots, presence)."""
+    engine = bind.get_bind() if isinstance(bind, Session) else bind
+    if engine.dialect.name == "sqlite":
         return work(*args, **kwargs)
     return await run_in_threadpool(work, *args, **kwargs)
 

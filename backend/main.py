@@ -36,16 +36,17 @@ from backend.webhooks.worker import webhooks_lifespan
 from backend.workshops.router import router as workshops_router
 
 API_PREFIX = "/api/v1"
+# Requests are matched against routes in this order: the live table's hot writes come first.
 ROUTERS = [
+    ideas_router,
+    reduction_router,
+    events_router,
     accounts_router,
     organisations_router,
     workshops_router,
     participants_router,
     tables_router,
-    ideas_router,
     perspectives_router,
-    events_router,
-    reduction_router,
     storyboards_router,
     pitches_router,
     combinations_router,

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from backend.auth.bearer import PARTICIPANT_TOKEN_PREFIX, bearer_token
@@ -35,21 +36,25 @@ class ParticipantIdentity:
     """The table they sit at, read with the rest (most of a participant's requests need it)."""
 
 
+# Built once: it runs on every participant request (its SQL and cache key are memoised).
+_IDENTITY = (
+    select(ParticipantDevice, Participant, Workshop, WorkshopTable)
+    .join(Participant, col(Participant.id) == ParticipantDevice.participant_id)
+    .join(Workshop, col(Workshop.id) == Participant.workshop_id)
+    .outerjoin(
+        WorkshopTable,
+        (col(WorkshopTable.id) == Participant.table_id)
+        & (col(WorkshopTable.workshop_id) == Participant.workshop_id),
+    )
+    .where(ParticipantDevice.token_hash == bindparam("token_hash"))
+)
+
+
 def _load(db: Session, token: str, *, touch: bool) -> ParticipantIdentity | None:
     """The identity behind `token`. `touch`: record that the device was seen — only in writing
     requests, whose transaction already holds the write lock (a reading request that wrote would
     have to upgrade its SQLite transaction, which fails at once while another writer is busy)."""
-    row = db.exec(
-        select(ParticipantDevice, Participant, Workshop, WorkshopTable)
-        .join(Participant, col(Participant.id) == ParticipantDevice.participant_id)
-        .join(Workshop, col(Workshop.id) == Participant.workshop_id)
-        .outerjoin(
-            WorkshopTable,
-            (col(WorkshopTable.id) == Participant.table_id)
-            & (col(WorkshopTable.workshop_id) == Participant.workshop_id),
-        )
-        .where(ParticipantDevice.token_hash == hash_token(token))
-    ).first()
+    row = db.exec(_IDENTITY, params={"token_hash": hash_token(token)}).first()
     if row is None:
         return None
     device, participant, workshop, table = row

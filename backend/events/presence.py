@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 from starlette.concurrency import run_in_threadpool
 
-from backend.db import WRITE_OPTION
+from backend.db import WRITE_OPTION, run_db
 from backend.events.log import record_event
 from backend.events.notify import BROKER_KEY
 from backend.events.schemas import PresenceChangedEvent
@@ -87,12 +87,14 @@ class PresenceTracker:
 
     async def _record(self, key: Key, *, present: bool) -> None:
         try:
+            # Read before the write turn: with Redis this is a network call.
+            present_ids = await run_in_threadpool(self.broker.present_participant_ids, key[0])
             async with write_queue_for(self.engine).turn():
-                await run_in_threadpool(self._write, key, present)
+                await run_db(self.engine, self._write, key, present, present_ids)
         except Exception:  # presence is advisory: never break a stream over it
             log.exception("could not record presence of %s", key[1])
 
-    def _write(self, key: Key, present: bool) -> None:
+    def _write(self, key: Key, present: bool, present_ids: set[uuid.UUID]) -> None:
         workshop_id, participant_id = key
         engine = self.engine.execution_options(**{WRITE_OPTION: True})
         with Session(engine, info={BROKER_KEY: self.broker}) as db:
@@ -102,7 +104,6 @@ class PresenceTracker:
             table_id = participant.table_id
             count = None
             if table_id is not None:
-                present_ids = self.broker.present_participant_ids(workshop_id)
                 count = db.exec(
                     select(func.count())
                     .select_from(Participant)

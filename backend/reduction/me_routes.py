@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from backend.db import run_db
 from backend.deps import DbSession
 from backend.errors import problem_responses
 from backend.kit.idempotency import IdempotencyKey, idempotent, participant_caller
@@ -50,7 +51,7 @@ def read_my_reduction(seat: MemberSeat, db: DbSession) -> ReductionState:
 
 
 @router.post("/me/table/votes", name="votes-add", response_model=VoteReceipt, responses=ERRORS)
-def add_votes(
+async def add_votes(
     request: Request,
     seat: MemberSeat,
     db: DbSession,
@@ -61,19 +62,14 @@ def add_votes(
     `dot_budget_exceeded` beyond your budget, `dot_cap_exceeded` beyond the per-idea cap,
     `idea_not_active` for a combined idea, `phase_closed` outside reduce; 409 `stage_closed`
     once voting has closed; 404 for an idea that is not your table's."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
-    ) as call:
-        if call.replay is not None:
-            return call.replay
-        receipt = service.add_dots(db=db, seat=seat, idea_id=data.idea_id, dots=data.dots)
-        return call.respond(200, receipt)
+    add = partial(service.add_dots, idea_id=data.idea_id, dots=data.dots)
+    return await run_db(db, _cast_dots, request, seat, db, data, idempotency_key, add)
 
 
 @router.put(
     "/me/table/votes/{idea_id}", name="votes-set", response_model=VoteReceipt, responses=ERRORS
 )
-def set_votes(
+async def set_votes(
     request: Request,
     seat: MemberSeat,
     db: DbSession,
@@ -86,13 +82,28 @@ def set_votes(
     error when there were none). Same rules as adding: 422 `dot_budget_exceeded`,
     `dot_cap_exceeded`, `idea_not_active`, `phase_closed`; 409 `stage_closed`; 404 for an idea
     that is not your table's."""
-    with idempotent(
-        db, request, key=idempotency_key, caller=participant_caller(seat.me.id), body=data
-    ) as call:
+    set_ = partial(service.set_dots, idea_id=idea_id, dots=data.dots)
+    return await run_db(db, _cast_dots, request, seat, db, data, idempotency_key, set_)
+
+
+class DotsWrite(Protocol):
+    def __call__(self, *, db: Session, seat: service.Seat) -> VoteReceipt: ...
+
+
+def _cast_dots(
+    request: Request,
+    seat: service.Seat,
+    db: Session,
+    data: BaseModel,
+    idempotency_key: str | None,
+    write: DotsWrite,
+) -> Response:
+    # Dots are the reduce phase's hot write: run in one go by `run_db` (see there).
+    caller = participant_caller(seat.me.id)
+    with idempotent(db, request, key=idempotency_key, caller=caller, body=data) as call:
         if call.replay is not None:
             return call.replay
-        receipt = service.set_dots(db=db, seat=seat, idea_id=idea_id, dots=data.dots)
-        return call.respond(200, receipt)
+        return call.respond(200, write(db=db, seat=seat))
 
 
 @router.delete(

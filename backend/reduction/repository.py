@@ -3,7 +3,7 @@
 import uuid
 from collections import defaultdict
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -48,11 +48,27 @@ def reductions_of(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, TableR
     return {r.table_id: r for r in rows}
 
 
+# Statements of the dot-voting path, built once (a vote is the reduce phase's hot write).
+_LOCK_REDUCTION = (
+    select(TableReduction)
+    .where(TableReduction.table_id == bindparam("table_id"))
+    .with_for_update()
+)
+_TABLE_IDEA = select(Idea).where(
+    Idea.id == bindparam("idea_id"), Idea.table_id == bindparam("table_id")
+)
+_TABLE_VOTES = (
+    select(DotVote)
+    .join(Idea, col(Idea.id) == col(DotVote.idea_id))
+    .where(DotVote.table_id == bindparam("table_id"), Idea.status == IdeaStatus.active)
+)
+
+
 def lock_reduction(db: Session, table: WorkshopTable) -> TableReduction:
     """The table's reduction row, created if need be, locked until commit (PostgreSQL; SQLite
     serialises writing transactions anyway). Every reduction write of a table goes through here."""
-    stmt = select(TableReduction).where(TableReduction.table_id == table.id).with_for_update()
-    found = db.exec(stmt).first()
+    params = {"table_id": table.id}
+    found = db.exec(_LOCK_REDUCTION, params=params).first()
     if found is not None:
         return found
     try:
@@ -61,7 +77,7 @@ def lock_reduction(db: Session, table: WorkshopTable) -> TableReduction:
             db.flush()
     except IntegrityError:
         pass  # another request created it meanwhile: lock theirs
-    return db.exec(stmt).one()
+    return db.exec(_LOCK_REDUCTION, params=params).one()
 
 
 def members_of(db: Session, table_id: uuid.UUID) -> list[Participant]:
@@ -78,7 +94,7 @@ def members_of(db: Session, table_id: uuid.UUID) -> list[Participant]:
 
 def find_table_idea(db: Session, table_id: uuid.UUID, idea_id: uuid.UUID) -> Idea | None:
     """Any idea of the table (hidden ones too: callers decide what they accept)."""
-    return db.exec(select(Idea).where(Idea.id == idea_id, Idea.table_id == table_id)).first()
+    return db.exec(_TABLE_IDEA, params={"idea_id": idea_id, "table_id": table_id}).first()
 
 
 def active_ideas(db: Session, table_id: uuid.UUID) -> list[Idea]:
@@ -100,17 +116,7 @@ def ideas_by_id(db: Session, table_id: uuid.UUID, ids: list[uuid.UUID]) -> dict[
 
 def table_votes(db: Session, table_id: uuid.UUID) -> list[DotVote]:
     """Dots on the table's active ideas (dots on ideas since combined or hidden do not count)."""
-    return list(
-        db.exec(
-            select(DotVote)
-            .join(Idea, col(Idea.id) == col(DotVote.idea_id))
-            .where(DotVote.table_id == table_id, Idea.status == IdeaStatus.active)
-        ).all()
-    )
-
-
-def my_votes(db: Session, table_id: uuid.UUID, participant_id: uuid.UUID) -> list[DotVote]:
-    return [v for v in table_votes(db, table_id) if v.participant_id == participant_id]
+    return list(db.exec(_TABLE_VOTES, params={"table_id": table_id}).all())
 
 
 def find_vote(db: Session, participant_id: uuid.UUID, idea_id: uuid.UUID) -> DotVote | None:

@@ -75,7 +75,8 @@ def add_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
         raise IdeaNotActive("This idea was combined into another; vote for that one")
     ensure_stage(reduction, ReductionStage.voting)
     rules = effective(db, seat.workshop)
-    mine = repo.my_votes(db, seat.table.id, seat.me.id)
+    votes = repo.table_votes(db, seat.table.id)
+    mine = [v for v in votes if v.participant_id == seat.me.id]
     used = sum(v.dots for v in mine)
     vote = next((v for v in mine if v.idea_id == idea.id), None)
     on_idea = vote.dots if vote else 0
@@ -93,12 +94,13 @@ def add_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
             participant_id=seat.me.id,
             dots=dots,
         )
+        votes.append(vote)
     else:
         vote.dots += dots
         vote.updated_at = utcnow()
     db.add(vote)
     db.flush()
-    tally = emit_tally(db, seat.table)
+    tally = emit_tally(db, seat.table, votes)
     return VoteReceipt(
         idea_id=idea.id,
         my_dots=vote.dots,
@@ -118,36 +120,44 @@ def set_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
     rules = effective(db, seat.workshop)
     if dots > rules.dot_cap:
         raise DotCapExceeded(f"At most {rules.dot_cap} dots per idea")
-    elsewhere = sum(
-        v.dots for v in repo.my_votes(db, seat.table.id, seat.me.id) if v.idea_id != idea.id
-    )
+    # The dots that count (on active ideas), kept up to date below for the tally.
+    votes = repo.table_votes(db, seat.table.id)
+    mine = [v for v in votes if v.participant_id == seat.me.id]
+    elsewhere = sum(v.dots for v in mine if v.idea_id != idea.id)
     if elsewhere + dots > rules.dot_budget:
         raise DotBudgetExceeded(
             f"You have {rules.dot_budget - elsewhere} of {rules.dot_budget} for this idea"
         )
-    vote = repo.find_vote(db, seat.me.id, idea.id)
+    counted = idea.status == IdeaStatus.active
+    vote = (
+        next((v for v in mine if v.idea_id == idea.id), None)
+        if counted
+        else repo.find_vote(db, seat.me.id, idea.id)
+    )
     before = vote.dots if vote is not None else 0
     if dots == 0 and vote is not None:
         db.delete(vote)
+        if counted:
+            votes.remove(vote)
     elif dots > 0 and vote is None:
-        db.add(
-            DotVote(
-                workshop_id=seat.workshop.id,
-                table_id=seat.table.id,
-                idea_id=idea.id,
-                participant_id=seat.me.id,
-                dots=dots,
-            )
+        vote = DotVote(
+            workshop_id=seat.workshop.id,
+            table_id=seat.table.id,
+            idea_id=idea.id,
+            participant_id=seat.me.id,
+            dots=dots,
         )
+        db.add(vote)
+        votes.append(vote)  # `dots > 0` needs an active idea (checked above)
     elif vote is not None and dots != before:
         vote.dots = dots
         vote.updated_at = utcnow()
         db.add(vote)
     if dots != before:
         db.flush()
-        tally = emit_tally(db, seat.table)
+        tally = emit_tally(db, seat.table, votes)
     else:
-        tally, _ = repo.dots_by_idea(repo.table_votes(db, seat.table.id))
+        tally, _ = repo.dots_by_idea(votes)
     return VoteReceipt(
         idea_id=idea.id,
         my_dots=dots,
@@ -168,8 +178,13 @@ def withdraw_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID) -> None:
     emit_tally(db, seat.table)
 
 
-def emit_tally(db: Session, table: WorkshopTable) -> dict[uuid.UUID, int]:
-    dots, _ = repo.dots_by_idea(repo.table_votes(db, table.id))
+def emit_tally(
+    db: Session, table: WorkshopTable, votes: list[DotVote] | None = None
+) -> dict[uuid.UUID, int]:
+    """Tell the table its dots per idea: from `votes` when the caller holds the table's counted
+    votes as they now stand, else read afresh."""
+    counted = votes if votes is not None else repo.table_votes(db, table.id)
+    dots, _ = repo.dots_by_idea(counted)
     record_event(
         db,
         workshop_id=table.workshop_id,

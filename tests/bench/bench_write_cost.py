@@ -19,6 +19,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 WARM_UP = 30
@@ -30,7 +31,10 @@ from tests.bench.conference.server import (  # noqa: E402
     free_port,
     start_server,
 )
-from tests.bench.conference.session import setup_session  # noqa: E402
+from tests.bench.conference.session import facilitator_post, setup_session  # noqa: E402
+
+if TYPE_CHECKING:
+    import httpx
 
 
 async def hold_streams(base: str, tokens: list[str], stop: asyncio.Event) -> None:
@@ -85,6 +89,7 @@ async def measure(port: int, pid: int, writes: int) -> None:
             latencies.append(time.perf_counter() - sent)
             response.raise_for_status()
         write_cpu = (cpu_seconds(pid) - started_cpu) / writes
+        vote_cpu, vote_latencies = await measure_votes(client, port, setup, pid, writes)
     stop.set()
     await streams
     print(
@@ -99,6 +104,47 @@ async def measure(port: int, pid: int, writes: int) -> None:
         f"                        wall p50 {statistics.median(latencies) * 1000:.1f} ms, "
         f"one at a time ({writes} writes)"
     )
+    print(
+        f"PUT /me/table/votes/id: {vote_cpu * 1000:6.2f} ms server CPU per dot set or taken "
+        f"back, with the tally to {len(tokens)} streams; at most {1 / vote_cpu:,.0f} per core"
+    )
+    print(
+        f"                        wall p50 {statistics.median(vote_latencies) * 1000:.1f} ms, "
+        f"one at a time ({writes} writes)"
+    )
+
+
+async def measure_votes(
+    client: "httpx.AsyncClient", port: int, setup: dict[str, Any], pid: int, writes: int
+) -> tuple[float, list[float]]:
+    """In reduce, each participant in turn sets one dot on an idea and takes it back again."""
+    moved = await facilitator_post(
+        port, setup["pat"], f"/api/v1/sessions/{setup['session_id']}/phase", {"to": "reduce"}
+    )
+    if moved != 200:
+        raise RuntimeError(f"moving to reduce answered {moved}")
+    tokens = [person["token"] for person in setup["people"]]
+    board = await client.get("/me/table/ideas", headers={"Authorization": f"Bearer {tokens[0]}"})
+    ideas = [idea["id"] for idea in board.json()["items"]]
+    latencies: list[float] = []
+    started_cpu = cpu_seconds(pid)
+    for n in range(-WARM_UP, writes):
+        if n == 0:
+            latencies.clear()
+            started_cpu = cpu_seconds(pid)
+        person = n % len(tokens)
+        headers = {
+            "Authorization": f"Bearer {tokens[person]}",
+            "Idempotency-Key": uuid.uuid4().hex,
+        }
+        dots = (n // len(tokens)) % 2 == 0  # one round sets a dot, the next takes it back
+        sent = time.perf_counter()
+        response = await client.put(
+            f"/me/table/votes/{ideas[person]}", json={"dots": int(dots)}, headers=headers
+        )
+        latencies.append(time.perf_counter() - sent)
+        response.raise_for_status()
+    return (cpu_seconds(pid) - started_cpu) / writes, latencies
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from backend.models import (
     RunoffVote,
     TableChoice,
     TableReduction,
+    TieBreak,
     User,
     WorkshopTable,
 )
@@ -33,6 +34,17 @@ def tables_of(db: Session, workshop_id: uuid.UUID) -> list[WorkshopTable]:
 
 def settings_of(db: Session, workshop_id: uuid.UUID) -> ReductionSettings | None:
     return db.get(ReductionSettings, workshop_id)
+
+
+_RULES = select(
+    ReductionSettings.dot_budget, ReductionSettings.dot_cap, ReductionSettings.tie_break
+).where(ReductionSettings.workshop_id == bindparam("workshop_id"))
+
+
+def rules_of(db: Session, workshop_id: uuid.UUID) -> tuple[int, int, TieBreak] | None:
+    """(dot budget, dot cap, tie-break) of the session's row, if it has one."""
+    row = db.exec(_RULES, params={"workshop_id": workshop_id}).first()
+    return None if row is None else (row[0], row[1], TieBreak(row[2]))
 
 
 def session_has_votes(db: Session, workshop_id: uuid.UUID) -> bool:

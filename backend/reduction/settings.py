@@ -1,5 +1,7 @@
 """A session's voting rules: dot budget, per-idea cap and the tie-break, fixed once votes exist."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
 from backend.auth.facilitator import Facilitator
@@ -30,9 +32,29 @@ TIE_BREAK_TEXT = {
 }
 
 
-def effective(db: Session, workshop: Workshop) -> ReductionSettings:
-    """The session's row, or the defaults (not added to the session)."""
-    return repo.settings_of(db, workshop.id) or ReductionSettings(workshop_id=workshop.id)
+@dataclass(frozen=True)
+class VotingRules:
+    dot_budget: int
+    dot_cap: int
+    tie_break: TieBreak
+
+
+_DEFAULTS = ReductionSettings.model_fields
+DEFAULT_RULES = VotingRules(
+    dot_budget=_DEFAULTS["dot_budget"].default,
+    dot_cap=_DEFAULTS["dot_cap"].default,
+    tie_break=_DEFAULTS["tie_break"].default,
+)
+
+
+def effective(db: Session, workshop: Workshop) -> VotingRules:
+    """The session's rules, or the defaults when it has no row (read on every dot: no model is
+    built for the defaults)."""
+    row = repo.rules_of(db, workshop.id)
+    if row is None:
+        return DEFAULT_RULES
+    dot_budget, dot_cap, tie_break = row
+    return VotingRules(dot_budget=dot_budget, dot_cap=dot_cap, tie_break=tie_break)
 
 
 def settings_public(db: Session, workshop: Workshop) -> ReductionSettingsPublic:

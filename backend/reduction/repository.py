@@ -62,9 +62,7 @@ def reductions_of(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, TableR
 
 # Statements of the dot-voting path, built once (a vote is the reduce phase's hot write).
 _LOCK_REDUCTION = (
-    select(TableReduction)
-    .where(TableReduction.table_id == bindparam("table_id"))
-    .with_for_update()
+    select(TableReduction).where(TableReduction.table_id == bindparam("table_id")).with_for_update()
 )
 _TABLE_IDEA = select(Idea).where(
     Idea.id == bindparam("idea_id"), Idea.table_id == bindparam("table_id")

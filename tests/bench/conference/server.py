@@ -158,8 +158,10 @@ def describe_server(
             "writers of all processes take turns through the database's write-lock file"
         )
     say(
-        "             database access is SYNC: SQLModel sessions in FastAPI's threadpool "
-        "(anyio, 40 threads); pool 20+20"
+        "             database access is SYNC (SQLModel sessions, no async driver); on SQLite the "
+        "hot writes (ideas, dots) and participant sign-in run their queries on the event loop "
+        "inside their write turn, other routes in FastAPI's threadpool (anyio, 40 threads); "
+        "pool 20+20"
     )
     say(
         f"             SQLite file {db_file} journal_mode={journal}, synchronous=NORMAL, "

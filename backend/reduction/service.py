@@ -68,6 +68,16 @@ def shortlisted_ids(reduction: TableReduction) -> list[uuid.UUID]:
     return [uuid.UUID(str(entry["idea_id"])) for entry in reduction.shortlist]
 
 
+def _new_vote(seat: Seat, idea_id: uuid.UUID, dots: int) -> DotVote:
+    return DotVote(
+        workshop_id=seat.workshop.id,
+        table_id=seat.table.id,
+        idea_id=idea_id,
+        participant_id=seat.me.id,
+        dots=dots,
+    )
+
+
 def add_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteReceipt:
     reduction = open_for_writing(db, seat.workshop, seat.table)
     idea = table_idea(db, seat.table, idea_id)
@@ -87,13 +97,7 @@ def add_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
     if used + dots > rules.dot_budget:
         raise DotBudgetExceeded(f"You have {rules.dot_budget - used} of {rules.dot_budget} left")
     if vote is None:
-        vote = DotVote(
-            workshop_id=seat.workshop.id,
-            table_id=seat.table.id,
-            idea_id=idea.id,
-            participant_id=seat.me.id,
-            dots=dots,
-        )
+        vote = _new_vote(seat, idea.id, dots)
         votes.append(vote)
     else:
         vote.dots += dots
@@ -140,13 +144,7 @@ def set_dots(*, db: Session, seat: Seat, idea_id: uuid.UUID, dots: int) -> VoteR
         if counted:
             votes.remove(vote)
     elif dots > 0 and vote is None:
-        vote = DotVote(
-            workshop_id=seat.workshop.id,
-            table_id=seat.table.id,
-            idea_id=idea.id,
-            participant_id=seat.me.id,
-            dots=dots,
-        )
+        vote = _new_vote(seat, idea.id, dots)
         db.add(vote)
         votes.append(vote)  # `dots > 0` needs an active idea (checked above)
     elif vote is not None and dots != before:

@@ -69,8 +69,8 @@ openapi: ## Regenerate openapi/openapi.json and the JS client from the app
 	$(PY) python -m backend.openapi_export
 	cd frontend && npm run generate --silent
 
-bench: ## Benchmarks that print figures (allocation; server CPU per idea; a 700-person conference on one and on two server processes)
+bench: ## Benchmarks that print figures (allocation; server CPU per idea; a 700-person conference and the largest N meeting the targets on one server process; 700 on two)
 	$(PY) python tests/bench/bench_allocation.py
 	$(PY) python tests/bench/bench_write_cost.py
-	$(PY) python tests/bench/bench_conference.py
+	$(PY) python tests/bench/bench_conference.py --find-max --find-max-minutes 15
 	$(PY) python tests/bench/bench_conference.py --workers 2

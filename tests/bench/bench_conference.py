@@ -46,6 +46,7 @@ from tests.bench.conference.server import (
     forget_redis_keys,
     free_port,
     raise_nofile,
+    server_errors,
     start_server,
 )
 from tests.bench.conference.session import (
@@ -231,18 +232,28 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
             server.kill()
         if args.workers > 1:
             forget_redis_keys(tmp)
+        errors = server_errors(tmp)
+        result["server_errors"] = errors
+        say(f"server log:  {errors or 'no errors logged'}")
         if args.keep:
             say(f"kept:        {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+FIND_MAX_SIZES = [100, 300, 500, 700, 900, 1100, 1400, 1700, 2000, 2500, 3000]
+
+
 def find_max(args: argparse.Namespace) -> None:
-    sizes = [100, 300, 500, 700, 900, 1100, 1400, 1700, 2000]
+    """Start at the target size (--participants); climb while it passes, step down if it fails."""
+    above = [n for n in FIND_MAX_SIZES if n > args.participants]
+    below = [n for n in reversed(FIND_MAX_SIZES) if n < args.participants]
     budget_end = time.time() + args.find_max_minutes * 60
     best = None
     rows = []
-    for n in sizes:
+    queue = [args.participants, *above]
+    while queue:
+        n = queue.pop(0)
         if time.time() > budget_end:
             print(f"(time budget of {args.find_max_minutes:g} min spent; stopping before N={n})")
             break
@@ -250,7 +261,11 @@ def find_max(args: argparse.Namespace) -> None:
         outcome = run_once(args, n)
         rows.append(outcome)
         if outcome["meets"]:
-            best = n
+            best = max(best or 0, n)
+            if best < args.participants:
+                break  # stepping down: the first size that passes is the answer
+        elif best is None:
+            queue = below  # the target size failed: look for the largest that passes
         else:
             break
     print("\n=== find-max summary ===")

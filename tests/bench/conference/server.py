@@ -97,6 +97,21 @@ def start_server(
     raise RuntimeError("the server did not start within 60 s")
 
 
+def server_errors(data_dir: Path) -> str | None:
+    """What the server logged as errors (uvicorn runs at warning level): the number of tracebacks
+    and the last lines of the first, or None when it logged none."""
+    path = data_dir / "server.log"
+    if not path.exists():
+        return None
+    lines = path.read_text(errors="replace").splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback")]
+    if not starts:
+        return None
+    first = lines[starts[0] : starts[1] if len(starts) > 1 else None]
+    shown = "\n             ".join(first[-12:])
+    return f"{len(starts)} traceback(s) in the server log; the first ends:\n             {shown}"
+
+
 def redis_prefix(data_dir: Path) -> str:
     return f"cyd-bench-{data_dir.name}"
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from backend.combinations.carried import carried_ideas
 from backend.models import (
     Idea,
     Initiative,
@@ -193,8 +194,9 @@ def current_pitches(
     starts_from: datetime | None = None,
     starts_to: datetime | None = None,
 ) -> list[Pitch]:
-    """Each table's current pitch (its newest: a table pitches again when its idea changes) in
-    the organisation's published sessions starting in the range."""
+    """Each table's current pitch in the organisation's published sessions starting in the
+    range: the pitch of the idea the table carries now. A table that reopened its choice has
+    none until it pitches its new idea (its earlier pitch stays on record, not current)."""
     sessions = published_session_ids(organisation_id)
     if session_id is not None:
         sessions = sessions.where(Workshop.id == session_id)
@@ -207,7 +209,9 @@ def current_pitches(
         .where(col(Pitch.workshop_id).in_(sessions))
         .order_by(col(Pitch.created_at), col(Pitch.id))
     ).all()
-    newest: dict[uuid.UUID, Pitch] = {}
-    for pitch in rows:
-        newest[pitch.table_id] = pitch
-    return list(newest.values())
+    carried: dict[uuid.UUID, dict[uuid.UUID, uuid.UUID]] = {}
+    for workshop_id in {pitch.workshop_id for pitch in rows}:
+        carried[workshop_id] = carried_ideas(db, workshop_id)
+    return [
+        pitch for pitch in rows if carried[pitch.workshop_id].get(pitch.table_id) == pitch.idea_id
+    ]

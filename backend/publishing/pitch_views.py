@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from backend.combinations.carried import carried_ideas
 from backend.models import Capital, Pitch, PitchResponse, Workshop, WorkshopTable
 from backend.partners import read_repository as partner_reads
 from backend.partners.reads import pitch_summary
@@ -33,14 +32,7 @@ def shown_pitches(
     """Each table's current pitch (as partners see it, plus its words when everyone agreed), in
     five queries whatever the number of tables. A pitch of an idea the table no longer carries
     (it reopened its choice, and has not pitched the new idea yet) is not shown."""
-    carried = carried_ideas(db, workshop.id)
-    pitches = [
-        pitch
-        for pitch in partner_reads.current_pitches(
-            db, workshop.organisation_id, session_id=workshop.id
-        )
-        if carried.get(pitch.table_id) == pitch.idea_id
-    ]
+    pitches = partner_reads.current_pitches(db, workshop.organisation_id, session_id=workshop.id)
     ideas = repo.ideas_with_authors(db, {p.idea_id for p in pitches})
     by_table: dict[uuid.UUID, PublicPitch] = {}
     for pitch in pitches:

@@ -7,8 +7,9 @@ import httpx
 from sqlmodel import Session, select
 
 from backend.kit.clock import utcnow
-from backend.models import Participant, ParticipantStatus
+from backend.models import DecidedBy, Participant, ParticipantStatus, Pitch, TableChoice
 from tests.factories.accounts import make_organisation
+from tests.factories.ideas import make_idea
 from tests.partners.helpers import API, bearer, make_key
 from tests.partners.seed import (
     initiative_from_withheld_idea,
@@ -77,6 +78,54 @@ class TestResults:
         assert body["initiatives"] == [
             {"id": str(seeded.initiative.id), "title": "Lit paths", "status": "active"}
         ]
+
+    async def test_a_reopened_choice_takes_its_pitch_with_it(
+        self, db: Session, client: httpx.AsyncClient
+    ) -> None:
+        """Table 1 reopens its choice and chooses again: the old idea's pitch is not current
+        (results and barriers) until the table pitches the new idea."""
+        org = make_organisation(db)
+        seeded = seed_session(db, org)
+        token = bearer(make_key(db, org.id, scopes=ALL_SCOPES))
+        first = seeded.tables[0]
+        old = db.exec(select(TableChoice).where(TableChoice.table_id == first.id)).one()
+        old.reopened_at = utcnow()
+        db.add(old)
+        db.commit()
+        idea = make_idea(db, first, text="Walking buses")
+        db.add(
+            TableChoice(
+                workshop_id=first.workshop_id,
+                table_id=first.id,
+                idea_id=idea.id,
+                decided_by=DecidedBy.majority,
+            )
+        )
+        db.commit()
+
+        async def first_pitch_and_count() -> tuple[object, int]:
+            results = await client.get(results_url(seeded.workshop.id), headers=token)
+            barriers = await client.get(f"{API}/partner/barriers", headers=token)
+            return results.json()["tables"][0]["pitch"], barriers.json()["pitch_count"]
+
+        assert await first_pitch_and_count() == (None, 1)
+        db.add(
+            Pitch(
+                workshop_id=first.workshop_id,
+                table_id=first.id,
+                idea_id=idea.id,
+                what="Walk together",
+                barrier_tags=["engrained_systems"],
+            )
+        )
+        db.commit()
+        pitch, count = await first_pitch_and_count()
+        assert pitch == {
+            "barrier_tags": ["engrained_systems"],
+            "other_barrier_count": 0,
+            "ask_capitals": [],
+        }
+        assert count == 2
 
     async def test_removed_author_withheld(self, db: Session, client: httpx.AsyncClient) -> None:
         org = make_organisation(db)

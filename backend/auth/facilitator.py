@@ -14,7 +14,7 @@ from backend.auth.cookies import FACILITATOR_COOKIE
 from backend.auth.csrf import SAFE_METHODS, check_csrf
 from backend.auth.scopes import ALL_SCOPES
 from backend.config import Settings, request_settings
-from backend.db import get_db
+from backend.db import get_db, run_db
 from backend.errors import Forbidden, Unauthenticated
 from backend.kit.clock import utcnow
 from backend.kit.tokens import hash_token
@@ -66,13 +66,18 @@ def _from_cookie(db: Session, token: str) -> Facilitator | None:
     return Facilitator(user=user, scopes=ALL_SCOPES, via_cookie=True, auth_session=auth)
 
 
-def optional_facilitator(
+async def optional_facilitator(
     request: Request,
     db: Annotated[Session, Depends(get_db, scope="function")],
     settings: Annotated[Settings, Depends(request_settings)],
     _b: Annotated[object, Depends(_bearer_scheme)] = None,
     _c: Annotated[object, Depends(_cookie_scheme)] = None,
 ) -> Facilitator | None:
+    # Indexed lookups on every facilitator request: see `backend.db.run_db` for where they run.
+    return await run_db(db, _identify, request, db, settings)
+
+
+def _identify(request: Request, db: Session, settings: Settings) -> Facilitator | None:
     token = bearer_token(request)
     if token is not None:
         if not token.startswith(PAT_PREFIX + "_"):

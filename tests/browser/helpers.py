@@ -189,9 +189,9 @@ _I18N = PROJECT_ROOT / "frontend" / "src" / "i18n"
 
 @cache
 def _messages(lang: str) -> dict[str, Any]:
-    """The catalogue as the SPA builds it (frontend/src/i18n/catalogue.ts): the base file plus
-    every area's sections."""
-    messages = dict(json.loads((_I18N / f"{lang}.json").read_text(encoding="utf-8")))
+    """The catalogue as the SPA builds it (frontend/src/i18n/catalogue.ts): every area's
+    sections."""
+    messages: dict[str, Any] = {}
     for area in sorted((_I18N / "areas").glob(f"*.{lang}.json")):
         messages.update(json.loads(area.read_text(encoding="utf-8")))
     return messages

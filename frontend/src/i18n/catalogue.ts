@@ -1,10 +1,9 @@
-import cy from "./cy.json";
-import en from "./en.json";
-
 /**
- * The translation catalogue: `en.json`/`cy.json` plus one pair of files per product area in
- * `areas/` (`<area>.en.json`, `<area>.cy.json`), so areas can grow their strings side by side.
- * Each area file holds whole top-level sections; two files may not define the same section.
+ * The translation catalogue, built from one pair of files per product area in `areas/`
+ * (`<area>.en.json`, `<area>.cy.json`: `core` for the strings shared across screens, then
+ * `accounts`, `sessionSetup`, `joining`, `ideas`, `reduction`, `facilitatorLive`, `partners`…),
+ * so areas can grow their strings side by side. Each area file holds whole top-level sections;
+ * two files may not define the same section.
  */
 type Dictionary = Record<string, unknown>;
 
@@ -19,8 +18,8 @@ export function areaSections(lang: "en" | "cy"): Record<string, Dictionary> {
   );
 }
 
-function merge(base: Dictionary, lang: "en" | "cy"): Dictionary {
-  const merged: Dictionary = { ...base };
+function build(lang: "en" | "cy"): Dictionary {
+  const merged: Dictionary = {};
   for (const [area, sections] of Object.entries(areaSections(lang))) {
     for (const [section, strings] of Object.entries(sections)) {
       if (section in merged) throw new Error(`i18n: section "${section}" of area "${area}" is defined twice`);
@@ -30,4 +29,4 @@ function merge(base: Dictionary, lang: "en" | "cy"): Dictionary {
   return merged;
 }
 
-export const catalogue = { en: merge(en, "en"), cy: merge(cy, "cy") } as const;
+export const catalogue = { en: build("en"), cy: build("cy") } as const;

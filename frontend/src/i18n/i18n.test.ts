@@ -22,6 +22,14 @@ describe("translations", () => {
     expect(Object.keys(areaSections("cy")).sort()).toEqual(Object.keys(areaSections("en")).sort());
   });
 
+  it("each area's English and Welsh files hold the same sections", () => {
+    const enAreas = areaSections("en");
+    const cyAreas = areaSections("cy");
+    for (const [area, sections] of Object.entries(enAreas)) {
+      expect(Object.keys(cyAreas[area] ?? {}), area).toEqual(Object.keys(sections));
+    }
+  });
+
   it("English and Welsh have the same keys", () => {
     const enKeys = baseKeys(en);
     const cyKeys = baseKeys(cy);

@@ -1,5 +1,5 @@
 import type { components } from "@cyd/client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import { unwrap } from "./problem";
 
@@ -100,13 +100,26 @@ export function usePingWebhook(organisationId: string, webhookId: string) {
   });
 }
 
-/** The latest deliveries, refreshed while any is still pending. */
+/** How many deliveries the log shows at first, and adds each time older ones are asked for. */
+export const DELIVERIES_PAGE = 50;
+
+/**
+ * The deliveries, newest first, a page at a time (`fetchNextPage` adds older ones), refreshed
+ * while any is still pending. A refresh refetches every page loaded so far, each from the
+ * previous page's cursor, so the list stays whole and in order as new deliveries arrive.
+ */
 export function useDeliveries(organisationId: string, webhookId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: deliveriesKey(organisationId, webhookId),
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/deliveries", { params: { ...onePath(organisationId, webhookId), query: { limit: 50 } } })),
-    refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === "pending") ? 2_000 : 30_000),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/v1/organisations/{organisation_id}/webhooks/{webhook_id}/deliveries", {
+          params: { ...onePath(organisationId, webhookId), query: { limit: DELIVERIES_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((d) => d.status === "pending")) ? 2_000 : 30_000),
   });
 }
 

@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from "react-aria-components";
 import { catalogueKey, useDeliveries, type Delivery } from "../../api/partners";
 import { currentLanguage } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
+import { Button } from "../../ui/Button";
 import { ErrorNotice, Loading } from "../../ui/Status";
 import { AttemptList } from "./AttemptList";
 import "./deliveries.css";
@@ -13,20 +14,60 @@ interface Props {
   webhookId: string;
 }
 
-/** The webhook's latest deliveries, newest first (refreshed while any is waiting); each opens
- * onto every attempt made to deliver it. */
+/** The webhook's deliveries, newest first (refreshed while any is waiting), a page at a time:
+ * "Show older deliveries" adds the next page under the list and takes focus to the first of
+ * them. Each opens onto every attempt made to deliver it. */
 export function DeliveryLog({ organisationId, webhookId }: Props) {
   const { t } = useTranslation();
   const deliveries = useDeliveries(organisationId, webhookId);
+  const list = useRef<HTMLOListElement>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const fetchingOlder = useRef(false);
+  const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
+
+  // Once the older page is drawn, focus moves to its first delivery (the button disappears
+  // on the last page, so focus cannot simply stay where it was).
+  useEffect(() => {
+    if (focusId === null) return;
+    const item = Array.from(list.current?.children ?? []).find((li) => (li as HTMLElement).dataset.deliveryId === focusId);
+    if (!item) return;
+    item.querySelector<HTMLElement>(".delivery__toggle")?.focus();
+    setFocusId(null);
+  }, [focusId, items.length]);
+
   if (deliveries.isPending) return <Loading />;
-  if (deliveries.isError) return <ErrorNotice error={deliveries.error} />;
-  if (deliveries.data.items.length === 0) return <p>{t("partners.hook.logEmpty")}</p>;
+  if (!deliveries.data) return <ErrorNotice error={deliveries.error} />;
+  if (items.length === 0) return <p>{t("partners.hook.logEmpty")}</p>;
+
+  const showOlder = async () => {
+    if (fetchingOlder.current) return; // aria-disabled keeps the button focusable, and clickable
+    fetchingOlder.current = true;
+    const pages = deliveries.data.pages.length;
+    try {
+      const result = await deliveries.fetchNextPage();
+      const first = result.data && result.data.pages.length > pages ? result.data.pages.at(-1)?.items[0] : undefined;
+      if (first) setFocusId(first.id);
+    } finally {
+      fetchingOlder.current = false;
+    }
+  };
+
   return (
-    <ol className="delivery-log" data-testid="deliveries" aria-label={t("partners.hook.logCaption")}>
-      {deliveries.data.items.map((delivery) => (
-        <DeliveryItem key={delivery.id} delivery={delivery} organisationId={organisationId} webhookId={webhookId} />
-      ))}
-    </ol>
+    <>
+      <ol ref={list} className="delivery-log" data-testid="deliveries" aria-label={t("partners.hook.logCaption")}>
+        {items.map((delivery) => (
+          <DeliveryItem key={delivery.id} delivery={delivery} organisationId={organisationId} webhookId={webhookId} />
+        ))}
+      </ol>
+      {deliveries.isError && <ErrorNotice error={deliveries.error} />}
+      {deliveries.hasNextPage && (
+        <p className="delivery-log__more">
+          <Button variant="secondary" onClick={() => void showOlder()} aria-disabled={deliveries.isFetchingNextPage || undefined} data-testid="deliveries-older">
+            {t("partners.hook.olderDeliveries")}
+          </Button>
+        </p>
+      )}
+    </>
   );
 }
 
@@ -41,7 +82,7 @@ function DeliveryItem({ delivery, organisationId, webhookId }: Props & { deliver
         ? t(`partners.hook.errorKind.${delivery.last_error_kind}`)
         : null;
   return (
-    <li className="delivery" data-status={delivery.status}>
+    <li className="delivery" data-status={delivery.status} data-delivery-id={delivery.id}>
       <Disclosure isExpanded={open} onExpandedChange={setOpen}>
         <Heading level={3} className="delivery__heading">
           <AriaButton slot="trigger" className="delivery__toggle">

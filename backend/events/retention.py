@@ -3,7 +3,7 @@
 Rule: an event is kept while it is younger than 24 hours AND among its session's newest 50,000.
 A stream that asks to resume from before the oldest kept event gets `reset` and refetches state.
 Pruning runs opportunistically when a stream opens, at most every 10 minutes per session and
-process (`prune_if_due`), so no scheduler is needed.
+process (`prune_due`), in its turn among the process's writers, so no scheduler is needed.
 """
 
 import time
@@ -46,11 +46,18 @@ def prune(db: Session, workshop_id: uuid.UUID) -> int:
     return int(result.rowcount or 0)
 
 
-def prune_if_due(engine: Engine, workshop_id: uuid.UUID) -> None:
+def prune_due(workshop_id: uuid.UUID) -> bool:
+    """Whether this process should prune the session's log now (at most every 10 minutes); a
+    True answer counts as the prune."""
     now = time.monotonic()
     if now - _last_pruned.get(workshop_id, -PRUNE_EVERY_SECONDS) < PRUNE_EVERY_SECONDS:
-        return
+        return False
     _last_pruned[workshop_id] = now
+    return True
+
+
+def prune_now(engine: Engine, workshop_id: uuid.UUID) -> None:
+    """Prune in a transaction of its own (the caller holds the write turn)."""
     with Session(engine.execution_options(**{WRITE_OPTION: True})) as db:
         prune(db, workshop_id)
         db.commit()

@@ -15,10 +15,11 @@ from starlette.responses import StreamingResponse
 from backend.events.broker import Broker
 from backend.events.errors import InvalidLastEventId
 from backend.events.feed import Listener
-from backend.events.retention import oldest_kept_seq, prune_if_due
+from backend.events.retention import oldest_kept_seq, prune_due, prune_now
 from backend.events.schemas import HelloEvent, ResetEvent
 from backend.events.visibility import Viewer, read_batch
 from backend.events.wire import event_frame, own_frame
+from backend.kit.write_gate import write_queue_for
 
 MAX_EVENT_ID = 2**53  # what a JavaScript client can hold exactly
 RETRY_MS = 3000
@@ -62,9 +63,13 @@ def start(
     return last_event_id, retry
 
 
-def _prune(engine: Engine, workshop_id: uuid.UUID) -> None:
+async def _prune(engine: Engine, workshop_id: uuid.UUID) -> None:
+    if not prune_due(workshop_id):
+        return
     try:
-        prune_if_due(engine, workshop_id)
+        # Rare (every 10 minutes) and possibly large: in a worker thread, in its write turn.
+        async with write_queue_for(engine).turn():
+            await run_in_threadpool(prune_now, engine, workshop_id)
     except Exception:  # housekeeping only; the next stream tries again later
         log.exception("could not prune the event log of session %s", workshop_id)
 
@@ -85,7 +90,7 @@ async def event_stream(
     try:
         if participant is not None:
             await broker.presence.arrive(viewer.workshop_id, participant)
-        await run_in_threadpool(_prune, engine, viewer.workshop_id)
+        await _prune(engine, viewer.workshop_id)
         yield first
         cursor = after
         # Resuming from before the feed's head: read the gap from the log first.

@@ -77,13 +77,16 @@ def _unleased(now: datetime):  # type: ignore[no-untyped-def]
     return or_(col(WebhookDelivery.leased_until).is_(None), col(WebhookDelivery.leased_until) < now)
 
 
+def any_due(engine: Engine, *, now: datetime) -> bool:
+    """Whether a delivery is due: a read, so the worker asks before it takes a write turn."""
+    with Session(engine) as db:
+        return db.exec(_due(now).limit(1)).first() is not None
+
+
 def claim(
     engine: Engine, *, owner: str, now: datetime, lease_seconds: float, limit: int
 ) -> list[DeliveryJob]:
     """Lease up to `limit` due deliveries for `owner`; what to send for each."""
-    with Session(engine) as db:
-        if not db.exec(_due(now).limit(1)).first():
-            return []
     is_postgres = engine.dialect.name == "postgresql"
     with Session(engine.execution_options(**{WRITE_OPTION: True})) as db:
         stmt = _due(now).limit(limit)

@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from backend.config import Settings
+from backend.db import run_db
 from backend.kit.clock import utcnow
 from backend.kit.write_gate import write_queue_for
 from backend.webhooks import leasing, retention, sending
@@ -52,9 +53,15 @@ class DeliveryWorker:
         self.next_sweep_at: datetime | None = None
 
     async def run_once(self) -> int:
-        """Send what is due now; how many deliveries were attempted."""
+        """Send what is due now; how many deliveries were attempted. The worker asks whether
+        anything is due before it takes a write turn (mostly nothing is), and its writes run in
+        one go inside the turn (see `backend.db.run_db`), so that live writes never queue behind
+        a worker-thread trip."""
+        if not await asyncio.to_thread(leasing.any_due, self.engine, now=utcnow()):
+            return 0
         async with self.queue.turn():
-            jobs = await asyncio.to_thread(
+            jobs = await run_db(
+                self.engine,
                 leasing.claim,
                 self.engine,
                 owner=self.owner,
@@ -69,7 +76,8 @@ class DeliveryWorker:
             *(sending.attempt(self.client, job, timeout=timeout) for job in jobs)
         )
         async with self.queue.turn():
-            await asyncio.to_thread(
+            await run_db(
+                self.engine,
                 leasing.record,
                 self.engine,
                 owner=self.owner,

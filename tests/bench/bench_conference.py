@@ -160,9 +160,16 @@ def run_ideas(
 
 
 def run_votes(
-    clients: Clients, port: int, setup: dict[str, Any], has_votes: bool, aborted: bool, say: Any
-) -> bool:
-    """The facilitator moves to reduce and every participant votes; whether votes were cast."""
+    args: argparse.Namespace,
+    clients: Clients,
+    port: int,
+    setup: dict[str, Any],
+    has_votes: bool,
+    aborted: bool,
+    say: Any,
+) -> tuple[bool, dict[str, Any] | None]:
+    """The facilitator moves to reduce and every participant votes: whether votes were cast, and
+    the server's timing probes over the votes (with --profile)."""
     flags = clients.flags
     phase_status = None
     if has_votes and not aborted:
@@ -179,10 +186,16 @@ def run_votes(
             flags["skip_votes"].set()
     else:
         flags["skip_votes"].set()
+    if args.profile:
+        asyncio.run(facilitator_post(port, "", "/bench/stats/reset", {}))
     flags["start"].value = time.time() + 0.2
     flags["votes"].set()
     clients.wait_all("votes_done", VOTE_LIMIT_S)
-    return has_votes and phase_status == 200
+    stats = None
+    if args.profile:
+        status, content = asyncio.run(facilitator_get(port, "", "/bench/stats"))
+        stats = json.loads(content) if status == 200 else None
+    return has_votes and phase_status == 200, stats
 
 
 def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str, Any]:
@@ -203,7 +216,7 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
         clients = Clients(groups, client_config(args), port)
         open_streams(clients, n, say)
         ideas = run_ideas(args, clients, server, port, has_votes, say)
-        voted = run_votes(clients, port, setup, has_votes, ideas.aborted, say)
+        voted, votes_profile = run_votes(args, clients, port, setup, has_votes, ideas.aborted, say)
         clients.finish()
         server_cpu_total = cpu_seconds(server.pid) - ideas.server_cpu0
         result.update(
@@ -217,7 +230,11 @@ def run_once(args: argparse.Namespace, n: int, quiet: bool = False) -> dict[str,
                 server_cpu_total,
                 ideas.aborted,
                 voted,
-                ideas.profile_stats,
+                {
+                    window: stats
+                    for window, stats in [("ideas", ideas.profile_stats), ("votes", votes_profile)]
+                    if stats
+                },
                 say,
                 args,
                 len(clients.procs),

@@ -9,15 +9,18 @@ unchanged, with these measurements added from the outside (no backend code is ed
   number of statements;
 - the event streams: calls of `read_batch` (one per stream per wake-up) and their time;
 - the threadpool: a sample every 50 ms of busy threads and of tasks queueing for one;
-- the event loop's lag (how late a 50 ms sleep wakes up).
+- the event loop's lag (how late a 50 ms sleep wakes up);
+- SQLite's write turn (backend/kit/write_gate.py): time spent waiting for it, and holding it.
 
 `GET /bench/stats` returns them as JSON; `POST /bench/stats/reset` zeroes them.
 """
 
 import asyncio
+import contextlib
 import threading
 import time
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio.to_thread
@@ -25,6 +28,7 @@ from fastapi import FastAPI, Request
 from sqlalchemy import event
 
 import backend.events.stream as stream_module
+from backend.kit.write_gate import WriteQueue
 from backend.main import create_app
 
 
@@ -145,8 +149,27 @@ async def _sampler() -> None:
         STATS.lag_max = max(STATS.lag_max, lag)
 
 
+def _instrument_write_turns() -> None:
+    """How long writers wait for SQLite's write turn, and how long each holds it."""
+    original = WriteQueue.turn
+
+    @contextlib.asynccontextmanager
+    async def turn(self: WriteQueue) -> AsyncIterator[None]:
+        asked = time.perf_counter()
+        async with original(self):
+            got = time.perf_counter()
+            STATS.add(STATS.sql, "write turn: waiting for it", got - asked)
+            try:
+                yield
+            finally:
+                STATS.add(STATS.sql, "write turn: held", time.perf_counter() - got)
+
+    WriteQueue.turn = turn  # type: ignore[method-assign]
+
+
 def app_from_env() -> FastAPI:
     _instrument_streams()
+    _instrument_write_turns()
     app = create_app()
     _instrument_engine(app.state.engine)
 

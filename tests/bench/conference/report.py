@@ -32,7 +32,7 @@ def analyse(
     server_cpu_total: float,
     aborted: bool,
     voted: bool,
-    profile_stats: dict[str, Any] | None,
+    profiles: dict[str, dict[str, Any]],
     say: Any,
     args: argparse.Namespace,
     expected_workers: int,
@@ -158,15 +158,8 @@ def analyse(
         f"while ideas were written ({server_cpu_total:.0f} s in all), client processes "
         f"{client_cpu:.0f} s in all, of 2 cores shared"
     )
-    if profile_stats:
-        say("profile (server side, ideas window):")
-        say(
-            f"  threadpool {profile_stats['threadpool']}  event-loop lag {profile_stats['loop_lag_ms']}"
-        )
-        for key, row in list(profile_stats["routes"].items())[:8]:
-            say(f"  {key:55s} {row}")
-        for key, row in profile_stats["sql"].items():
-            say(f"  {key:55s} {row}")
+    for name, stats in profiles.items():
+        say_profile(name, stats, say)
     verdict = "PASS" if meets else "FAIL"
     say(
         f"targets:                p99 write {write_p99 * 1000:.0f} ms for ideas"
@@ -182,3 +175,12 @@ def analyse(
         "delivery_p99": delivery_p99,
         "throughput": len(ok) / window if ok else 0.0,
     }
+
+
+def say_profile(window: str, stats: dict[str, Any], say: Any) -> None:
+    say(f"profile (server side, {window} window):")
+    say(f"  threadpool {stats['threadpool']}  event-loop lag {stats['loop_lag_ms']}")
+    for key, row in list(stats["routes"].items())[:8]:
+        say(f"  {key:55s} {row}")
+    for key, row in stats["sql"].items():
+        say(f"  {key:55s} {row}")

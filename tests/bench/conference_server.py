@@ -10,13 +10,15 @@ unchanged, with these measurements added from the outside (no backend code is ed
 - the event streams: calls of `read_batch` (one per stream per wake-up) and their time;
 - the threadpool: a sample every 50 ms of busy threads and of tasks queueing for one;
 - the event loop's lag (how late a 50 ms sleep wakes up);
-- SQLite's write turn (backend/kit/write_gate.py): time spent waiting for it, and holding it.
+- SQLite's write turn (backend/kit/write_gate.py): time spent waiting for it, and holding it;
+- the cycle collector's pauses, per generation.
 
 `GET /bench/stats` returns them as JSON; `POST /bench/stats/reset` zeroes them.
 """
 
 import asyncio
 import contextlib
+import gc
 import threading
 import time
 from collections import defaultdict
@@ -167,7 +169,25 @@ def _instrument_write_turns() -> None:
     WriteQueue.turn = turn  # type: ignore[method-assign]
 
 
+def _instrument_gc() -> None:
+    """The cycle collector's pauses, per generation (they stop the event loop)."""
+    started: list[float] = []
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started:
+            STATS.add(
+                STATS.sql,
+                f"gc pause, generation {info['generation']}",
+                time.perf_counter() - started[0],
+            )
+
+    gc.callbacks.append(on_gc)
+
+
 def app_from_env() -> FastAPI:
+    _instrument_gc()
     _instrument_streams()
     _instrument_write_turns()
     app = create_app()

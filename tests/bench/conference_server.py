@@ -21,13 +21,14 @@ import contextlib
 import gc
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from sqlalchemy import event
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import backend.events.stream as stream_module
 from backend.kit.write_gate import WriteQueue
@@ -43,6 +44,7 @@ class Stats:
         self.routes: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])  # n, sum, max
         self.sql: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
         self.samples = 0
+        self.gc_found: Counter[int] = Counter()  # unreachable objects found, per generation
         self.busy_sum = 0
         self.waiting_sum = 0
         self.waiting_max = 0
@@ -80,6 +82,7 @@ class Stats:
                 "mean_waiting": round(self.waiting_sum / samples, 1),
                 "max_waiting": self.waiting_max,
             },
+            "gc_unreachable_found": dict(sorted(self.gc_found.items())),
             "loop_lag_ms": {
                 "mean": round(1000 * self.lag_sum / max(1, self.lag_n), 1),
                 "max": round(1000 * self.lag_max, 1),
@@ -169,6 +172,32 @@ def _instrument_write_turns() -> None:
     WriteQueue.turn = turn  # type: ignore[method-assign]
 
 
+class TimingProbe:
+    """Plain ASGI middleware (so that it adds no task group, nor garbage, to each request): the
+    time from the request reaching the app to its response's first byte, per route; it also
+    starts the sampler with the first request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.sampler: asyncio.Task[None] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.sampler is None:
+            self.sampler = asyncio.get_running_loop().create_task(_sampler())
+        start = time.perf_counter()
+
+        async def timed_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                name = getattr(scope.get("route"), "path", None) or scope["path"]
+                STATS.add(STATS.routes, f"{scope['method']} {name}", time.perf_counter() - start)
+            await send(message)
+
+        await self.app(scope, receive, timed_send)
+
+
 def _instrument_gc() -> None:
     """The cycle collector's pauses, per generation (they stop the event loop)."""
     started: list[float] = []
@@ -177,11 +206,10 @@ def _instrument_gc() -> None:
         if phase == "start":
             started[:] = [time.perf_counter()]
         elif started:
-            STATS.add(
-                STATS.sql,
-                f"gc pause, generation {info['generation']}",
-                time.perf_counter() - started[0],
-            )
+            generation = info["generation"]
+            took = time.perf_counter() - started[0]
+            STATS.add(STATS.sql, f"gc pause, generation {generation}", took)
+            STATS.gc_found[generation] += info["collected"] + info["uncollectable"]
 
     gc.callbacks.append(on_gc)
 
@@ -193,14 +221,7 @@ def app_from_env() -> FastAPI:
     app = create_app()
     _instrument_engine(app.state.engine)
 
-    @app.middleware("http")
-    async def timing(request: Request, call_next: Any) -> Any:
-        start = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        name = getattr(route, "path", None) or request.url.path
-        STATS.add(STATS.routes, f"{request.method} {name}", time.perf_counter() - start)
-        return response
+    app.add_middleware(TimingProbe)
 
     @app.get("/bench/stats", include_in_schema=False)
     async def stats() -> dict[str, Any]:
@@ -211,15 +232,22 @@ def app_from_env() -> FastAPI:
         STATS.reset()
         return {"status": "reset"}
 
+    @app.get("/bench/garbage", include_in_schema=False)
+    async def garbage(seconds: float = 2.0) -> dict[str, int]:
+        """What the cycle collector would free, by type, from `seconds` of the running load."""
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            await asyncio.sleep(seconds)
+            gc.collect()
+            kinds = Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.garbage)
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        return dict(kinds.most_common(40))
+
     # In front of the SPA's catch-all.
-    app.router.routes[:0] = [app.router.routes.pop(), app.router.routes.pop()]
-
-    started: list[asyncio.Task[None]] = []
-
-    @app.middleware("http")
-    async def start_sampler(request: Request, call_next: Any) -> Any:
-        if not started:
-            started.append(asyncio.get_running_loop().create_task(_sampler()))
-        return await call_next(request)
+    moved = [app.router.routes.pop() for _ in range(3)]
+    app.router.routes[:0] = moved
 
     return app

@@ -180,6 +180,7 @@ def analyse(
 def say_profile(window: str, stats: dict[str, Any], say: Any) -> None:
     say(f"profile (server side, {window} window):")
     say(f"  threadpool {stats['threadpool']}  event-loop lag {stats['loop_lag_ms']}")
+    say(f"  unreachable objects the cycle collector found: {stats['gc_unreachable_found']}")
     for key, row in list(stats["routes"].items())[:8]:
         say(f"  {key:55s} {row}")
     for key, row in stats["sql"].items():

@@ -2,6 +2,7 @@
 has accepted or made a combination with another table, the newest combined idea."""
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -11,10 +12,20 @@ from backend.models import Combination, CombinationStatus, TableChoice
 
 def carried_ideas(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID]:
     """{table id: idea id} for every table of the workshop that has an idea to carry."""
+    return carried_ideas_in(db, [workshop_id])
+
+
+def carried_ideas_in(
+    db: Session, workshop_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """{table id: idea id} for the tables of several workshops, in two queries."""
     carried: dict[uuid.UUID, uuid.UUID] = {}
     choices = db.exec(
         select(TableChoice)
-        .where(TableChoice.workshop_id == workshop_id, col(TableChoice.reopened_at).is_(None))
+        .where(
+            col(TableChoice.workshop_id).in_(workshop_ids),
+            col(TableChoice.reopened_at).is_(None),
+        )
         .order_by(col(TableChoice.created_at), col(TableChoice.id))
     ).all()
     for choice in choices:
@@ -22,7 +33,7 @@ def carried_ideas(db: Session, workshop_id: uuid.UUID) -> dict[uuid.UUID, uuid.U
     combined = db.exec(
         select(Combination)
         .where(
-            Combination.workshop_id == workshop_id,
+            col(Combination.workshop_id).in_(workshop_ids),
             Combination.status == CombinationStatus.accepted,
             col(Combination.combined_idea_id).is_not(None),
         )

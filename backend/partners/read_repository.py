@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.combinations.carried import carried_ideas
+from backend.combinations.carried import carried_ideas_in
 from backend.models import (
     Idea,
     Initiative,
@@ -209,9 +209,5 @@ def current_pitches(
         .where(col(Pitch.workshop_id).in_(sessions))
         .order_by(col(Pitch.created_at), col(Pitch.id))
     ).all()
-    carried: dict[uuid.UUID, dict[uuid.UUID, uuid.UUID]] = {}
-    for workshop_id in {pitch.workshop_id for pitch in rows}:
-        carried[workshop_id] = carried_ideas(db, workshop_id)
-    return [
-        pitch for pitch in rows if carried[pitch.workshop_id].get(pitch.table_id) == pitch.idea_id
-    ]
+    carried = carried_ideas_in(db, {pitch.workshop_id for pitch in rows})
+    return [pitch for pitch in rows if carried.get(pitch.table_id) == pitch.idea_id]

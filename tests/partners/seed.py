@@ -88,8 +88,8 @@ def person(db: Session, workshop: Workshop, table: WorkshopTable, **fields: Any)
     return make_participant(db, workshop, table_id=table.id, **(defaults | fields))
 
 
-def choose(db: Session, table: WorkshopTable, text: str, author: Participant | None) -> Idea:
-    idea = make_idea(db, table, text=text, author=author)
+def record_choice(db: Session, table: WorkshopTable, idea: Idea) -> None:
+    """The table chose `idea` by majority (added to `db`, not committed)."""
     db.add(
         TableChoice(
             workshop_id=table.workshop_id,
@@ -98,6 +98,11 @@ def choose(db: Session, table: WorkshopTable, text: str, author: Participant | N
             decided_by=DecidedBy.majority,
         )
     )
+
+
+def choose(db: Session, table: WorkshopTable, text: str, author: Participant | None) -> Idea:
+    idea = make_idea(db, table, text=text, author=author)
+    record_choice(db, table, idea)
     db.add(
         Pitch(
             workshop_id=table.workshop_id,

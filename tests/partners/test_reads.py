@@ -7,13 +7,14 @@ import httpx
 from sqlmodel import Session, select
 
 from backend.kit.clock import utcnow
-from backend.models import DecidedBy, Participant, ParticipantStatus, Pitch, TableChoice
+from backend.models import Participant, ParticipantStatus, Pitch, TableChoice
 from tests.factories.accounts import make_organisation
 from tests.factories.ideas import make_idea
 from tests.partners.helpers import API, bearer, make_key
 from tests.partners.seed import (
     initiative_from_withheld_idea,
     published,
+    record_choice,
     seed_session,
     seed_unpublished,
     withdrawn,
@@ -93,14 +94,7 @@ class TestResults:
         db.add(old)
         db.commit()
         idea = make_idea(db, first, text="Walking buses")
-        db.add(
-            TableChoice(
-                workshop_id=first.workshop_id,
-                table_id=first.id,
-                idea_id=idea.id,
-                decided_by=DecidedBy.majority,
-            )
-        )
+        record_choice(db, first, idea)
         db.commit()
 
         async def first_pitch_and_count() -> tuple[object, int]:
